@@ -1,0 +1,1 @@
+"""The spec language: models, strict loading, validation and the JSON Schema."""

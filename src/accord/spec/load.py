@@ -1,0 +1,134 @@
+"""Load and validate spec files: YAML, structure, cross-references and dates, all errors at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from accord.engine.resolve import resolve_timeline
+from accord.spec.errors import Problem, SpecError
+from accord.spec.models import Spec
+from accord.spec.references import check_references
+from accord.spec.translate import translate
+from accord.spec.yamlsource import YamlDocument, parse_yaml, read_yaml
+
+FORMAT_VERSION = 1
+_REQUIRED = {"accord", "kind", "id", "title", "parties"}
+_SECTIONS = {
+    "sources",
+    "parties",
+    "places",
+    "conditions",
+    "phases",
+    "provisions",
+    "powers",
+    "amendments",
+}
+_MAX_PASSES = 4
+
+
+@dataclass
+class LoadResult:
+    """A validated spec, or the errors that keep it from being one."""
+
+    file: str
+    spec: Spec | None
+    errors: list[SpecError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is a valid spec."""
+        return self.spec is not None and not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready report of one file."""
+        return {
+            "file": self.file,
+            "valid": self.ok,
+            "id": self.spec.id if self.spec else None,
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+
+def load_spec(path: str | Path, display: str | None = None) -> LoadResult:
+    """Read and validate one spec file. Never raises for bad input; errors are in the result."""
+    return validate_document(read_yaml(Path(path), display))
+
+
+def load_spec_text(text: str, file: str = "<string>") -> LoadResult:
+    """Validate spec text (as if read from `file`)."""
+    return validate_document(parse_yaml(text, file))
+
+
+def validate_document(doc: YamlDocument) -> LoadResult:
+    """Validate parsed YAML: structure first, then names and dates on what is well-formed."""
+    errors = list(doc.errors)
+    if errors and doc.data is None:
+        return LoadResult(doc.file, None, sorted(set(errors)))
+    if not isinstance(doc.data, dict):
+        doc.error(
+            doc.position(()), "wrong-type", "a spec is a mapping that starts with `accord: 1`"
+        )
+        return LoadResult(doc.file, None, sorted(set(doc.errors)))
+    data = dict(doc.data)
+    problems = _version(data)
+    spec, broken, structural = _structure(data)
+    problems += structural
+    if spec is not None:
+        problems += check_references(spec, broken)
+        problems += resolve_timeline(spec).problems
+    for problem in problems:
+        doc.error(doc.position(problem.path, key=problem.at_key), problem.code, problem.message)
+    final = spec if not doc.errors else None
+    return LoadResult(doc.file, final, sorted(set(doc.errors)))
+
+
+def _version(data: dict[str, Any]) -> list[Problem]:
+    version = data.get("accord", FORMAT_VERSION)
+    if version == FORMAT_VERSION and not isinstance(version, bool):
+        return []
+    data["accord"] = FORMAT_VERSION
+    return [
+        Problem(
+            ("accord",),
+            "unsupported-version",
+            f"`accord: {version}` is not a format this accord reads; write `accord: 1`",
+        )
+    ]
+
+
+def _structure(data: dict[str, Any]) -> tuple[Spec | None, set[str], list[Problem]]:
+    """Validate the structure; drop broken terms and retry so later checks still see the rest.
+
+    Returns the spec (None if a required top-level key is broken), the ids of dropped terms
+    (other terms may still name them) and the structural problems.
+    """
+    problems: list[Problem] = []
+    broken: set[str] = set()
+    for _ in range(_MAX_PASSES):
+        try:
+            return Spec.model_validate(data), broken, problems
+        except ValidationError as exc:
+            details = exc.errors()
+        problems += [translate(error, Spec) for error in details]
+        if not _prune(data, [tuple(e["loc"]) for e in details], broken):
+            break
+    return None, broken, problems
+
+
+def _prune(data: dict[str, Any], locs: list[tuple[Any, ...]], broken: set[str]) -> bool:
+    for loc in locs:
+        top = loc[0] if loc else None
+        if top is None or (top in _REQUIRED and (len(loc) < 2 or top != "parties")):
+            return False
+        if top in _SECTIONS and len(loc) >= 2 and isinstance(data.get(top), dict):
+            section = dict(data[top])
+            section.pop(loc[1], None)
+            data[top] = section
+            broken.add(str(loc[1]))
+        else:
+            data.pop(top, None)
+    return True
