@@ -85,7 +85,7 @@ def _add_months(day: date, months: int, rounding: Rounding | None) -> date:
         return date(year, month, day.day)
     if rounding is None:
         raise AmbiguousDate(
-            f"{day.isoformat()} {'+' if months >= 0 else '-'} {abs(months)} months has no "
+            f"{day.isoformat()} {'+' if months >= 0 else '-'} {abs(months)} month(s) has no "
             f"day {day.day} in {year}-{month:02d}; set `date_rounding: down` "
             f"({year}-{month:02d}-{last:02d}) or `date_rounding: up` (the 1st of the next month)"
         )

@@ -16,7 +16,13 @@ from accord.spec.translate import translate
 from accord.spec.yamlsource import YamlDocument, parse_yaml, read_yaml
 
 FORMAT_VERSION = 1
-_REQUIRED = {"accord", "kind", "id", "title", "parties"}
+# Stand-ins for broken required scalars, so that the rest of the document can still be checked.
+_PLACEHOLDERS: dict[str, Any] = {
+    "accord": FORMAT_VERSION,
+    "kind": "agreement",
+    "id": "x",
+    "title": "",
+}
 _SECTIONS = {
     "sources",
     "parties",
@@ -122,9 +128,11 @@ def _structure(data: dict[str, Any]) -> tuple[Spec | None, set[str], list[Proble
 def _prune(data: dict[str, Any], locs: list[tuple[Any, ...]], broken: set[str]) -> bool:
     for loc in locs:
         top = loc[0] if loc else None
-        if top is None or (top in _REQUIRED and (len(loc) < 2 or top != "parties")):
+        if top is None or (top == "parties" and len(loc) < 2):
             return False
-        if top in _SECTIONS and len(loc) >= 2 and isinstance(data.get(top), dict):
+        if top in _PLACEHOLDERS:
+            data[top] = _PLACEHOLDERS[top]
+        elif top in _SECTIONS and len(loc) >= 2 and isinstance(data.get(top), dict):
             section = dict(data[top])
             section.pop(loc[1], None)
             data[top] = section
