@@ -92,7 +92,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "unknown-category",
         MINIMAL.replace("phases:\n", "categories:\n  detainee: [minor, adult]\nphases:\n")
-        + "  free: {phase: p1, party: a, action: release, object: detainee, categories: [minors]}\n",
+        + "  free: {phase: p1, party: a, action: release, object: detainee, "
+        "categories: [minors]}\n",
         ["18:79: unknown-category"],
     ),
     (

@@ -1,4 +1,4 @@
-"""Date resolution: day numbers, offsets, phase spans, instalments, amendments, unresolved points."""
+"""Date resolution: day numbers, offsets, spans, instalments, amendments, unresolved points."""
 
 from __future__ import annotations
 
