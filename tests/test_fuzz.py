@@ -77,3 +77,37 @@ def test_time_parsers_raise_only_catalogue_errors(text: str) -> None:
             parse(text)
         except ExprError as exc:
             assert exc.code in CATALOGUE
+
+
+@st.composite
+def time_expression(draw: st.DrawFn) -> str:
+    day = draw(st.dates()).isoformat()
+    base = draw(
+        st.sampled_from(
+            [
+                "in_force",
+                f"day {draw(st.integers(0, 99999))}",
+                day,
+                f"{day}T{draw(st.integers(0, 23)):02d}:30{draw(st.sampled_from(['', 'Z', '+05:00']))}",
+                "p1.start",
+                "p1.end",
+                "truce.fulfilled",
+                "x.deadline",
+                "nowhere.end",
+            ]
+        )
+    )
+    if draw(st.booleans()):
+        sign = draw(st.sampled_from(["+", "-"]))
+        unit = draw(st.sampled_from(["h", "d", "w", "mo", "y"]))
+        base += f" {sign} {draw(st.integers(0, 999999))}{unit}"
+    return base
+
+
+@settings(max_examples=400, deadline=None)
+@given(time_expression(), time_expression(), st.sampled_from(["up", "down", None]))
+def test_any_time_expression_in_a_spec_never_raises(a: str, b: str, rounding: str | None) -> None:
+    text = MINIMAL + f"  x: {{party: a, action: withdraw, deadline: '{a}', start: '{b}'}}\n"
+    if rounding:
+        text += f"date_rounding: {rounding}\n"
+    _well_formed(load_spec_text(text), text)

@@ -6,8 +6,8 @@ from datetime import UTC, date
 
 import pytest
 
-from accord.engine.resolve import Timeline, resolve_timeline
 from accord.engine.time import Moment
+from accord.engine.timeline import Timeline, resolve_timeline
 from accord.spec.load import load_spec_text
 from accord.spec.models import Spec
 
@@ -171,3 +171,31 @@ def test_timezone_applies_to_dates_and_naive_instants(tz: str) -> None:
         _provisions("  x: {party: a, action: withdraw, deadline: 2025-01-20T10:00}\n", text)
     )
     assert _at(tl, "x", "deadline") == "2025-01-20T10:00+02:00"
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    ["in_force + 999999y", "in_force - 999999mo", "9999-12-31 + 5d", "day 99999 + 9999y"],
+)
+def test_dates_out_of_range_are_errors_not_crashes(deadline: str) -> None:
+    text = MINIMAL + f"  x: {{party: a, action: withdraw, deadline: {deadline}}}\n"
+    errors = load_spec_text(text).errors
+    assert [e.code for e in errors] == ["bad-date"]
+    assert "1 to 9999" in errors[0].message
+
+
+def test_monthly_instalments_from_a_month_end_need_a_rounding() -> None:
+    extra = (
+        "  pay:\n    party: a\n    action: release\n    quantity: 6\n    schedule:\n"
+        "      - {every: 1mo, from: 2025-01-31, through: 2025-06-30, quantity: 1}\n"
+    )
+    assert [e.code for e in load_spec_text(MINIMAL + extra).errors] == ["ambiguous-date-arithmetic"]
+    tl = _timeline(MINIMAL + extra + "date_rounding: down\n")
+    assert [e.point.moment.iso() for e in tl.find("pay", "instalment") if e.point.moment] == [
+        "2025-01-31",
+        "2025-02-28",
+        "2025-03-31",
+        "2025-04-30",
+        "2025-05-31",
+        "2025-06-30",
+    ]

@@ -3,8 +3,8 @@
 The public API: load and validate specs, and resolve the dates they imply.
 """
 
-from accord.engine.resolve import Timeline, TimelineEntry, resolve_timeline
 from accord.engine.time import Moment
+from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.errors import CATALOGUE, SpecError
 from accord.spec.load import LoadResult, load_spec, load_spec_text
 from accord.spec.models import Spec

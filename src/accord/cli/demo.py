@@ -6,7 +6,7 @@ from importlib import resources
 
 import click
 
-from accord.engine.resolve import resolve_timeline
+from accord.engine.timeline import resolve_timeline
 from accord.examples import example, example_files
 from accord.spec.load import load_spec
 from accord.views.console import console, render_timeline, render_validation

@@ -7,17 +7,36 @@ exact instant. All moments are timezone-aware, in the spec's timezone.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, TypeVar
 
 from accord.spec.timeexpr import Duration, ExprError, TimeExpr, parse_time_expr
 
 Rounding = Literal["up", "down"]
+T = TypeVar("T")
 
 
-class AmbiguousDate(ValueError):
+class DateArithmeticError(ValueError):
+    """Date arithmetic that has no answer; `code` is the spec error catalogue slug."""
+
+    code = "bad-date"
+
+
+class AmbiguousDate(DateArithmeticError):
     """Month or year arithmetic that lands on a day the target month lacks."""
+
+    code = "ambiguous-date-arithmetic"
+
+
+def _in_range(compute: Callable[[], T]) -> T:
+    try:
+        return compute()
+    except (OverflowError, ValueError) as exc:
+        if isinstance(exc, DateArithmeticError):
+            raise
+        raise DateArithmeticError("the date falls outside the years 1 to 9999") from None
 
 
 @dataclass(frozen=True, order=True)
@@ -57,17 +76,20 @@ def instant_in(value: datetime, tz: tzinfo) -> Moment:
 
 
 def literal_moment(expr: TimeExpr, tz: tzinfo) -> Moment:
-    """The moment a date or instant expression names, read in timezone `tz`."""
+    """The date or instant an expression starts from (its offset aside), read in timezone `tz`."""
     if expr.instant is not None:
         return instant_in(expr.instant, tz)
-    if expr.day_date is None or expr.offset is not None:
-        raise ExprError("bad-date", f"`{expr}` is not a plain date or instant")
+    if expr.day_date is None:
+        raise ExprError("bad-date", f"`{expr}` is not a date or instant")
     return Moment.of_day(expr.day_date, tz)
 
 
 def parse_moment(text: str, tz: tzinfo) -> Moment:
     """Parse a date (`2025-04-01`) or instant (`2025-04-01T08:00+03:00`) given by a user."""
-    return literal_moment(parse_time_expr(text), tz)
+    expr = parse_time_expr(text)
+    if expr.offset is not None:
+        raise ExprError("bad-date", f"`{text}`: give a plain date or instant, without an offset")
+    return literal_moment(expr, tz)
 
 
 def _add_days(at: datetime, days: int) -> datetime:
@@ -95,7 +117,14 @@ def _add_months(day: date, months: int, rounding: Rounding | None) -> date:
 
 
 def shift(moment: Moment, duration: Duration, sign: int, rounding: Rounding | None) -> Moment:
-    """Add (sign=1) or subtract (sign=-1) a duration; hours are exact, the rest calendar units."""
+    """Add (sign=1) or subtract (sign=-1) a duration; hours are exact, the rest calendar units.
+
+    Raises DateArithmeticError (AmbiguousDate for month ends without a rounding).
+    """
+    return _in_range(lambda: _shift(moment, duration, sign, rounding))
+
+
+def _shift(moment: Moment, duration: Duration, sign: int, rounding: Rounding | None) -> Moment:
     if duration.unit == "h":
         exact = moment.at.astimezone(UTC) + sign * timedelta(hours=duration.amount)
         return Moment(exact.astimezone(moment.at.tzinfo), False)
@@ -111,10 +140,12 @@ def shift(moment: Moment, duration: Duration, sign: int, rounding: Rounding | No
 def day_number(anchor: Moment, number: int, day_one: Literal["in_force", "next_day"]) -> Moment:
     """Day `number` of a period anchored at `anchor`, counted by the `day_one` convention."""
     offset = number - 1 if day_one == "in_force" else number
-    return Moment.of_day(anchor.day + timedelta(days=offset), anchor.at.tzinfo or UTC)
+    return _in_range(
+        lambda: Moment.of_day(anchor.day + timedelta(days=offset), anchor.at.tzinfo or UTC)
+    )
 
 
 def last_day_of_span(start: Moment, length: Duration, rounding: Rounding | None) -> Moment:
     """The last whole day of a span of calendar days that counts its first day as day 1."""
     after = shift(Moment.of_day(start.day, start.at.tzinfo or UTC), length, 1, rounding)
-    return Moment.of_day(after.day - timedelta(days=1), start.at.tzinfo or UTC)
+    return _in_range(lambda: Moment.of_day(after.day - timedelta(days=1), after.at.tzinfo or UTC))

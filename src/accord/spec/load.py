@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from accord.engine.resolve import resolve_timeline
+from accord.engine.timeline import resolve_timeline
 from accord.spec.errors import Problem, SpecError
 from accord.spec.models import Spec
 from accord.spec.references import check_references

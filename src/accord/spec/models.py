@@ -269,7 +269,3 @@ class Spec(Term):
     provisions: dict[str, Provision] = Field(default_factory=dict)
     powers: dict[str, Power] = Field(default_factory=dict)
     amendments: dict[str, Amendment] = Field(default_factory=dict)
-
-    def term(self, term_id: str) -> Phase | Provision | None:
-        """The phase or provision with this id."""
-        return self.phases.get(term_id) or self.provisions.get(term_id)

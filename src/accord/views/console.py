@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from accord.engine.resolve import Timeline, TimelineEntry
+from accord.engine.timeline import Timeline, TimelineEntry
 from accord.spec.load import LoadResult
 from accord.spec.models import Spec
 

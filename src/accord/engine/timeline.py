@@ -1,0 +1,252 @@
+"""The timeline of a spec: every phase start and end, deadline and instalment, in date order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from accord.engine.resolve import Point, Resolver, typed_value
+from accord.engine.time import DateArithmeticError, Moment, last_day_of_span, shift
+from accord.spec.errors import Problem
+from accord.spec.models import Instalment, Phase, Provision, Spec
+from accord.spec.timeexpr import Duration
+from accord.spec.yamlsource import DocPath
+
+_MAX_OCCURRENCES = 1000
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated item of a timeline: a phase start or end, a deadline, an instalment..."""
+
+    term: str
+    what: str
+    point: Point
+    quantity: int | None = None
+    conditional_on: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    amendment: str | None = None
+    source: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (keys are part of the `accord timeline --json` interface)."""
+        moment = self.point.moment
+        return {
+            "term": self.term,
+            "what": self.what,
+            "resolved": moment is not None,
+            "date": moment.day.isoformat() if moment else None,
+            "at": moment.iso() if moment else None,
+            "whole_day": moment.whole_day if moment else None,
+            "how": self.point.how,
+            "quantity": self.quantity,
+            "conditional_on": list(self.conditional_on),
+            "superseded_by": self.superseded_by,
+            "amendment": self.amendment,
+            "source": list(self.source),
+        }
+
+
+@dataclass
+class Timeline:
+    """All dated items a spec implies, in date order, unresolved ones last."""
+
+    spec_id: str
+    in_force: Point
+    entries: list[TimelineEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form of the whole timeline."""
+        return {
+            "spec": self.spec_id,
+            "in_force": self.in_force.moment.iso() if self.in_force.moment else None,
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+    def find(self, term: str, what: str) -> list[TimelineEntry]:
+        """Entries of one term and kind (e.g. `phase1`, `end`)."""
+        return [e for e in self.entries if e.term == term and e.what == what]
+
+
+def resolve_timeline(spec: Spec, start: Moment | None = None) -> Timeline:
+    """Every phase start and end, deadline and instalment of `spec`, as concrete dates.
+
+    `start` anchors `in_force` for a proposal or position that has none.
+    """
+    resolver = Resolver(spec, start)
+    builder = _TimelineBuilder(spec, resolver)
+    builder.build()
+    return Timeline(spec.id, resolver.in_force, builder.ordered(), resolver.problems)
+
+
+class _TimelineBuilder:
+    def __init__(self, spec: Spec, resolver: Resolver) -> None:
+        self.spec = spec
+        self.r = resolver
+        self.entries: list[TimelineEntry] = []
+
+    def ordered(self) -> list[TimelineEntry]:
+        resolved = [e for e in self.entries if e.point.moment is not None]
+        resolved.sort(key=_chronological)
+        return resolved + [e for e in self.entries if e.point.moment is None]
+
+    def add(self, entry: TimelineEntry) -> None:
+        self.entries.append(entry)
+
+    def build(self) -> None:
+        self.add(TimelineEntry(self.spec.id, "in force", self.r.in_force))
+        for pid, phase in self.spec.phases.items():
+            self._phase(pid, phase)
+        for xid, prov in self.spec.provisions.items():
+            self._provision(xid, prov)
+        for aid in self.spec.amendments:
+            self._amendment(aid)
+
+    def _phase(self, pid: str, phase: Phase) -> None:
+        common = {"conditional_on": tuple(phase.requires), "source": tuple(phase.source)}
+        self.add(TimelineEntry(pid, "start", self.r.anchor(pid, "start"), **common))  # type: ignore[arg-type]
+        end = self.r.anchor(pid, "end")
+        if phase.continues_while:
+            end = replace(end, how=f"{end.how}; runs on while {phase.continues_while} holds")
+        self.add(TimelineEntry(pid, "end", end, **common))  # type: ignore[arg-type]
+        if phase.renewal and end.moment is not None:
+            self._renewal(pid, phase, end.moment)
+
+    def _renewal(self, pid: str, phase: Phase, end: Moment) -> None:
+        assert phase.renewal is not None
+        renewal, rounding = phase.renewal, self.spec.date_rounding
+        path = ("phases", pid, "renewal")
+        try:
+            if renewal.notice is not None:
+                boundary = Moment.of_day(end.day + timedelta(days=1), end.at.tzinfo or UTC)
+                notice = shift(boundary, renewal.notice, -1, rounding)
+                how = f"{renewal.notice.describe()} before the end of the term ({end.iso()})"
+                self.add(TimelineEntry(pid, "renewal notice due", Point(notice, how)))
+            renewed = last_day_of_span(
+                Moment.of_day(end.day + timedelta(days=1), end.at.tzinfo or UTC),
+                renewal.every,
+                rounding,
+            )
+        except DateArithmeticError as exc:
+            self.r.problem(path, exc.code, str(exc))
+            return
+        how = f"renewed automatically for {renewal.every.describe()} unless notice is given"
+        self.add(TimelineEntry(pid, "end if renewed", Point(renewed, how)))
+
+    def _provision(self, xid: str, prov: Provision) -> None:
+        source = tuple(prov.source)
+        cond = tuple(prov.condition) + ((prov.trigger,) if prov.trigger else ())
+        if prov.start is not None:
+            start = self.r.anchor(xid, "start")
+            self.add(TimelineEntry(xid, "start", start, conditional_on=cond, source=source))
+        if prov.end is not None:
+            end = self.r.anchor(xid, "end")
+            self.add(TimelineEntry(xid, "end", end, conditional_on=cond, source=source))
+        if prov.deadline is not None:
+            self._deadline(xid, prov, cond, source)
+        self._instalments(xid, prov, cond)
+        if prov.exchange is not None and prov.exchange.within is not None:
+            how = (
+                f"within {prov.exchange.within.describe()} of each delivery under "
+                f"{prov.exchange.for_}: depends on events"
+            )
+            self.add(TimelineEntry(xid, "exchange due", Point(None, how), source=source))
+
+    def _deadline(
+        self, xid: str, prov: Provision, cond: tuple[str, ...], source: tuple[str, ...]
+    ) -> None:
+        amended = self._amendment_of(xid, "deadline")
+        if amended is None:
+            point = self.r.anchor(xid, "deadline")
+            self.add(TimelineEntry(xid, "deadline", point, conditional_on=cond, source=source))
+            return
+        assert prov.deadline is not None
+        original = self.r.expr(prov.deadline, ("provisions", xid, "deadline"))
+        self.add(
+            TimelineEntry(
+                xid, "deadline", original, conditional_on=cond, superseded_by=amended, source=source
+            )
+        )
+
+    def _amendment_of(self, term: str, key: str) -> str | None:
+        for aid, amendment in self.spec.amendments.items():
+            if amendment.supersedes == f"{term}.{key}":
+                return aid
+        return None
+
+    def _amendment(self, aid: str) -> None:
+        amendment = self.spec.amendments[aid]
+        path = ("amendments", aid)
+        when = self.r.expr(amendment.date, (*path, "date"))
+        self.add(TimelineEntry(aid, "amendment agreed", when, source=tuple(amendment.source)))
+        term, _, key = amendment.supersedes.partition(".")
+        value = typed_value(key, amendment.value)
+        if value is None or key not in ("start", "end", "deadline", "duration"):
+            return
+        anchor = "end" if key == "duration" else key
+        point = self.r.amended(term, key, value, (*path, "value"), anchor)
+        self.add(TimelineEntry(term, anchor, point, amendment=aid, source=tuple(amendment.source)))
+
+    def _instalments(self, xid: str, prov: Provision, cond: tuple[str, ...]) -> None:
+        total, complete = 0, True
+        for index, inst in enumerate(prov.schedule):
+            path = ("provisions", xid, "schedule", index)
+            if inst.every is None:
+                assert inst.due is not None
+                points = [self.r.expr(inst.due, (*path, "due"))]
+            else:
+                points = self._occurrences(inst, path)
+            complete &= all(p.moment is not None for p in points) and bool(points)
+            for point in points:
+                total += inst.quantity
+                entry = TimelineEntry(
+                    xid,
+                    "instalment",
+                    point,
+                    quantity=inst.quantity,
+                    conditional_on=cond,
+                    source=tuple(inst.source or prov.source),
+                )
+                self.add(entry)
+        if complete and prov.schedule and prov.quantity is not None and total != prov.quantity:
+            self.r.problem(
+                ("provisions", xid, "schedule"),
+                "schedule-mismatch",
+                f"the instalments add up to {total} but `quantity` is {prov.quantity}; "
+                "fix one of them",
+            )
+
+    def _occurrences(self, inst: Instalment, path: DocPath) -> list[Point]:
+        assert inst.every is not None and inst.from_ is not None and inst.through is not None
+        every = inst.every
+        first = self.r.expr(inst.from_, (*path, "from"))
+        last = self.r.expr(inst.through, (*path, "through"))
+        if first.moment is None or last.moment is None:
+            return [Point(None, f"every {every.describe()} from {inst.from_}: {first.how}")]
+        if every.amount == 0:
+            self.r.problem((*path, "every"), "bad-duration", "a repeat interval must be above 0")
+            return []
+        points: list[Point] = []
+        how = f"every {every.describe()} from {inst.from_} ({first.moment.iso()})"
+        try:
+            # Each occurrence counts from the first, so month ends do not drift (31, 28, 31...).
+            current = first.moment
+            while current <= last.moment and len(points) < _MAX_OCCURRENCES:
+                points.append(Point(current, f"{how}, #{len(points) + 1}"))
+                step = Duration(every.amount * len(points), every.unit)
+                current = shift(first.moment, step, 1, self.spec.date_rounding)
+        except DateArithmeticError as exc:
+            self.r.problem((*path, "every"), exc.code, str(exc))
+            points.append(Point(None, str(exc)))
+        if len(points) >= _MAX_OCCURRENCES:
+            self.r.problem(path, "bad-value", f"more than {_MAX_OCCURRENCES} instalments")
+        return points
+
+
+def _chronological(entry: TimelineEntry) -> tuple[date, bool, datetime]:
+    # Within a day, exact instants come before whole-day items (which run to the day's end).
+    moment = entry.point.moment
+    assert moment is not None
+    return (moment.day, moment.whole_day, moment.at)
