@@ -199,3 +199,19 @@ def test_monthly_instalments_from_a_month_end_need_a_rounding() -> None:
         "2025-05-31",
         "2025-06-30",
     ]
+
+
+def test_amended_phase_end_and_amendment_chains_mark_what_they_supersede() -> None:
+    extra = (
+        "amendments:\n"
+        "  longer: {date: 2025-01-25, supersedes: p1.duration, value: 20d, source: s1}\n"
+        "  longest: {date: 2025-02-01, supersedes: p1.end, value: 2025-02-20, source: s1}\n"
+    )
+    ends = _timeline(MINIMAL + extra).find("p1", "end")
+    assert [
+        (e.point.moment and e.point.moment.iso(), e.amendment, e.superseded_by) for e in ends
+    ] == [
+        ("2025-01-28", None, "longer"),
+        ("2025-02-07", "longer", "longest"),
+        ("2025-02-20", "longest", None),
+    ]

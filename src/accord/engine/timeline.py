@@ -104,13 +104,30 @@ class _TimelineBuilder:
         for aid in self.spec.amendments:
             self._amendment(aid)
 
+    def _anchor(
+        self, term: str, anchor: str, cond: tuple[str, ...], source: tuple[str, ...], note: str = ""
+    ) -> Point:
+        """Add the entry for `term.anchor` as originally written, marked if later amended."""
+        point = self.r.anchor(term, anchor)
+        shown = replace(point, how=f"{point.how}; {note}") if note else point
+        amendments = self._amendments_of(term, anchor)
+        self.add(
+            TimelineEntry(
+                term,
+                anchor,
+                shown,
+                conditional_on=cond,
+                superseded_by=amendments[0] if amendments else None,
+                source=source,
+            )
+        )
+        return point
+
     def _phase(self, pid: str, phase: Phase) -> None:
-        common = {"conditional_on": tuple(phase.requires), "source": tuple(phase.source)}
-        self.add(TimelineEntry(pid, "start", self.r.anchor(pid, "start"), **common))  # type: ignore[arg-type]
-        end = self.r.anchor(pid, "end")
-        if phase.continues_while:
-            end = replace(end, how=f"{end.how}; runs on while {phase.continues_while} holds")
-        self.add(TimelineEntry(pid, "end", end, **common))  # type: ignore[arg-type]
+        cond, source = tuple(phase.requires), tuple(phase.source)
+        self._anchor(pid, "start", cond, source)
+        note = f"runs on while {phase.continues_while} holds" if phase.continues_while else ""
+        end = self._anchor(pid, "end", cond, source, note)
         if phase.renewal and end.moment is not None:
             self._renewal(pid, phase, end.moment)
 
@@ -138,14 +155,9 @@ class _TimelineBuilder:
     def _provision(self, xid: str, prov: Provision) -> None:
         source = tuple(prov.source)
         cond = tuple(prov.condition) + ((prov.trigger,) if prov.trigger else ())
-        if prov.start is not None:
-            start = self.r.anchor(xid, "start")
-            self.add(TimelineEntry(xid, "start", start, conditional_on=cond, source=source))
-        if prov.end is not None:
-            end = self.r.anchor(xid, "end")
-            self.add(TimelineEntry(xid, "end", end, conditional_on=cond, source=source))
-        if prov.deadline is not None:
-            self._deadline(xid, prov, cond, source)
+        for anchor in ("start", "end", "deadline"):
+            if getattr(prov, anchor) is not None:
+                self._anchor(xid, anchor, cond, source)
         self._instalments(xid, prov, cond)
         if prov.exchange is not None and prov.exchange.within is not None:
             how = (
@@ -154,27 +166,10 @@ class _TimelineBuilder:
             )
             self.add(TimelineEntry(xid, "exchange due", Point(None, how), source=source))
 
-    def _deadline(
-        self, xid: str, prov: Provision, cond: tuple[str, ...], source: tuple[str, ...]
-    ) -> None:
-        amended = self._amendment_of(xid, "deadline")
-        if amended is None:
-            point = self.r.anchor(xid, "deadline")
-            self.add(TimelineEntry(xid, "deadline", point, conditional_on=cond, source=source))
-            return
-        assert prov.deadline is not None
-        original = self.r.expr(prov.deadline, ("provisions", xid, "deadline"))
-        self.add(
-            TimelineEntry(
-                xid, "deadline", original, conditional_on=cond, superseded_by=amended, source=source
-            )
-        )
-
-    def _amendment_of(self, term: str, key: str) -> str | None:
-        for aid, amendment in self.spec.amendments.items():
-            if amendment.supersedes == f"{term}.{key}":
-                return aid
-        return None
+    def _amendments_of(self, term: str, anchor: str) -> list[str]:
+        """Amendments that change `term.anchor`, in the order the spec lists them."""
+        keys = {f"{term}.{anchor}"} | ({f"{term}.duration"} if anchor == "end" else set())
+        return [aid for aid, a in self.spec.amendments.items() if a.supersedes in keys]
 
     def _amendment(self, aid: str) -> None:
         amendment = self.spec.amendments[aid]
@@ -187,7 +182,18 @@ class _TimelineBuilder:
             return
         anchor = "end" if key == "duration" else key
         point = self.r.amended(term, key, value, (*path, "value"), anchor)
-        self.add(TimelineEntry(term, anchor, point, amendment=aid, source=tuple(amendment.source)))
+        chain = self._amendments_of(term, anchor)
+        later = chain[chain.index(aid) + 1] if chain.index(aid) + 1 < len(chain) else None
+        self.add(
+            TimelineEntry(
+                term,
+                anchor,
+                point,
+                superseded_by=later,
+                amendment=aid,
+                source=tuple(amendment.source),
+            )
+        )
 
     def _instalments(self, xid: str, prov: Provision, cond: tuple[str, ...]) -> None:
         total, complete = 0, True

@@ -82,14 +82,14 @@ def _keys_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
 
 
 def _unwrap(tp: Any) -> Any:
+    """Strip `Annotated[...]` and `X | None` down to the type that holds keys."""
     while True:
-        origin = get_origin(tp)
-        if origin is Annotated:
+        if get_origin(tp) is Annotated:
             tp = get_args(tp)[0]
-        elif origin in (Union, types.UnionType):
+            continue
+        if get_origin(tp) in (Union, types.UnionType):
             options = [a for a in get_args(tp) if a is not type(None)]
-            tp = options[0] if len(options) == 1 else tp
-            if len(options) != 1:
-                return tp
-        else:
-            return tp
+            if len(options) == 1:
+                tp = options[0]
+                continue
+        return tp
