@@ -24,6 +24,7 @@ class TimelineEntry:
     what: str
     point: Point
     quantity: int | None = None
+    category: str | None = None
     conditional_on: tuple[str, ...] = ()
     superseded_by: str | None = None
     amendment: str | None = None
@@ -41,6 +42,7 @@ class TimelineEntry:
             "whole_day": moment.whole_day if moment else None,
             "how": self.point.how,
             "quantity": self.quantity,
+            "category": self.category,
             "conditional_on": list(self.conditional_on),
             "superseded_by": self.superseded_by,
             "amendment": self.amendment,
@@ -175,7 +177,7 @@ class _TimelineBuilder:
         amendment = self.spec.amendments[aid]
         path = ("amendments", aid)
         when = self.r.expr(amendment.date, (*path, "date"))
-        self.add(TimelineEntry(aid, "amendment agreed", when, source=tuple(amendment.source)))
+        self.add(TimelineEntry(aid, "amendment", when, source=tuple(amendment.source)))
         term, _, key = amendment.supersedes.partition(".")
         value = typed_value(key, amendment.value)
         if value is None or key not in ("start", "end", "deadline", "duration"):
@@ -212,6 +214,7 @@ class _TimelineBuilder:
                     "instalment",
                     point,
                     quantity=inst.quantity,
+                    category=inst.category,
                     conditional_on=cond,
                     source=tuple(inst.source or prov.source),
                 )

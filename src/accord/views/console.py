@@ -22,7 +22,10 @@ def render_validation(out: Console, results: Sequence[LoadResult]) -> None:
     """One line per valid file, one `file:line:col: code: message` line per error."""
     for result in results:
         if result.ok and result.spec is not None:
-            out.print(Text.assemble(("valid ", "green"), f"{result.file} ({result.spec.id})"))
+            out.print(
+                Text.assemble(("valid ", "green"), f"{result.file} ({result.spec.id})"),
+                soft_wrap=True,
+            )
         for error in result.errors:
             out.print(Text(error.format()), soft_wrap=True)
     invalid = sum(not r.ok for r in results)
@@ -55,5 +58,5 @@ def _row(entry: TimelineEntry) -> tuple[Text, str, str, str, Text]:
     if entry.superseded_by:
         when.stylize("strike")
         how = Text(f"superseded by {entry.superseded_by}: ", style="dim") + how
-    quantity = "" if entry.quantity is None else str(entry.quantity)
+    quantity = "" if entry.quantity is None else f"{entry.quantity} {entry.category or ''}".strip()
     return when, entry.term, entry.what, quantity, how
