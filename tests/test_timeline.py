@@ -215,3 +215,46 @@ def test_amended_phase_end_and_amendment_chains_mark_what_they_supersede() -> No
         ("2025-02-07", "longer", "longest"),
         ("2025-02-20", "longest", None),
     ]
+
+
+def test_empty_repeat_range_and_late_day_numbers_are_reported() -> None:
+    extra = (
+        "  pay:\n    party: a\n    action: release\n    quantity: 3\n    schedule:\n"
+        "      - {every: 7d, from: day 20, through: day 10, quantity: 3}\n"
+    )
+    assert [e.code for e in load_spec_text(MINIMAL + extra).errors] == ["bad-value"]
+    late = MINIMAL.replace("in_force: 2025-01-19", "in_force: 9999-06-01")
+    late += "  x: {party: a, action: withdraw, deadline: day 9000}\n"
+    assert [e.code for e in load_spec_text(late).errors] == ["bad-date"]
+
+
+def test_proposal_schedules_are_summed_without_an_in_force_date() -> None:
+    text = MINIMAL.replace("kind: agreement", "kind: proposal").replace(
+        "in_force: 2025-01-19", "in_force: null"
+    )
+    text += (
+        "  free:\n    party: a\n    action: release\n    quantity: 10\n    schedule:\n"
+        "      - {due: day 1, quantity: 4}\n      - {due: day 5, quantity: 5}\n"
+    )
+    assert [e.code for e in load_spec_text(text).errors] == ["schedule-mismatch"]
+
+
+def test_amended_dates_carry_through_to_the_terms_that_depend_on_them() -> None:
+    text = MINIMAL.replace(
+        "  p1: {start: in_force, duration: 10d}",
+        "  p1: {start: in_force, duration: 10d}\n  p2: {start: p1.end, duration: 5d}",
+    )
+    text += (
+        "amendments:\n"
+        "  late: {date: 2025-02-01, supersedes: p1.duration, value: 20d, source: s1}\n"
+        "  early: {date: 2025-01-25, supersedes: p2.duration, value: 2d, source: s1}\n"
+    )
+    tl = _timeline(text)
+    starts = tl.find("p2", "start")
+    assert [(e.point.moment and e.point.moment.iso(), e.superseded_by) for e in starts] == [
+        ("2025-02-08", None)
+    ]
+    ends = tl.find("p2", "end")
+    assert [
+        (e.point.moment and e.point.moment.iso(), e.amendment, e.superseded_by) for e in ends
+    ] == [("2025-02-02", None, "early"), ("2025-02-09", "early", None)]

@@ -27,6 +27,9 @@ def timeline(spec: str, start: str | None, as_json: bool) -> None:
         except ExprError as exc:
             raise click.BadParameter(exc.message, param_hint="--start") from None
     result = resolve_timeline(document, anchor)
+    for problem in result.problems:  # only possible with --start: the file itself is valid
+        where = ".".join(str(part) for part in problem.path)
+        click.echo(f"warning: {problem.code}: {problem.message} (at {where})", err=True)
     if as_json:
         print_json(result.to_dict())
     else:

@@ -8,6 +8,7 @@ so that validation can report them with a line and column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, timedelta, tzinfo
 from typing import Any
@@ -43,8 +44,9 @@ class Point:
     how: str
 
 
-def spec_timezone(spec: Spec) -> tzinfo:
-    """The spec's timezone: `timezone:`, else the offset of `in_force`, else UTC."""
+def spec_timezone(spec: Spec, start: Moment | None = None) -> tzinfo:
+    """The spec's timezone: `timezone:`, else the offset of `in_force` (or of a given start),
+    else UTC."""
     if spec.timezone:
         try:
             return parse_timezone(spec.timezone)
@@ -52,17 +54,23 @@ def spec_timezone(spec: Spec) -> tzinfo:
             return UTC
     if spec.in_force is not None and spec.in_force.instant is not None:
         return spec.in_force.instant.tzinfo or UTC
+    if start is not None and start.at.tzinfo is not None:
+        return start.at.tzinfo
     return UTC
 
 
 class Resolver:
-    """Resolves the anchors of one spec (start, end, deadline of each term), once each."""
+    """Resolves the anchors of one spec (start, end, deadline of each term), once each.
 
-    def __init__(self, spec: Spec, start: Moment | None) -> None:
+    `amendments` are the ids of the amendments to apply, in order: the resolver then answers
+    for the spec as it stood after them.
+    """
+
+    def __init__(self, spec: Spec, start: Moment | None, amendments: Sequence[str] = ()) -> None:
         self.spec = spec
-        self.tz = spec_timezone(spec)
+        self.tz = spec_timezone(spec, start)
         self.problems: list[Problem] = []
-        self.overrides: dict[tuple[str, str], tuple[Any, DocPath]] = {}
+        self.overrides = _overrides(spec, amendments)
         self._memo: dict[str, Point] = {}
         self._active: set[str] = set()
         self.in_force = self._in_force(start)
@@ -70,6 +78,9 @@ class Resolver:
     # -- anchors -------------------------------------------------------------------------
     def _in_force(self, start: Moment | None) -> Point:
         if start is not None:
+            start = Moment(start.at.astimezone(self.tz), start.whole_day)
+            if start.whole_day:
+                start = Moment.of_day(start.day, self.tz)
             return Point(start, f"in_force {start.iso()} (given as the start)")
         expr = self.spec.in_force
         if expr is None:
@@ -99,7 +110,7 @@ class Resolver:
         if expr.kind == "in_force":
             return self.in_force
         if expr.kind == "day":
-            return self._day(expr)
+            return self._day(expr, path)
         assert expr.ref is not None and expr.anchor is not None
         if expr.anchor == "fulfilled":
             return Point(None, f"when {expr.ref} is fulfilled: depends on events")
@@ -108,7 +119,7 @@ class Resolver:
             return Point(None, f"{expr.ref}.{expr.anchor}: {point.how}")
         return Point(point.moment, f"{expr.ref}.{expr.anchor} {point.moment.iso()}")
 
-    def _day(self, expr: TimeExpr) -> Point:
+    def _day(self, expr: TimeExpr, path: DocPath) -> Point:
         assert expr.day is not None
         anchor = self.in_force.moment
         if anchor is None:
@@ -117,6 +128,7 @@ class Resolver:
         try:
             moment = day_number(anchor, expr.day, convention)
         except DateArithmeticError as exc:
+            self.problem(path, exc.code, str(exc))
             return Point(None, f"day {expr.day}: {exc}")
         added = expr.day - 1 if convention == "in_force" else expr.day
         return Point(
@@ -200,30 +212,37 @@ class Resolver:
             return Point(None, f"{pid}.{anchor}: {point.how}")
         return Point(point.moment, f"{pid}.{anchor} {point.moment.iso()}")
 
-    def amended(self, term: str, key: str, value: Any, path: DocPath, anchor: str) -> Point:
-        """`term.anchor` as it stands when `term.key` is replaced by an amendment's value."""
-        self.overrides[(term, key)] = (value, path)
-        self._memo.clear()
-        try:
-            return self.anchor(term, anchor)
-        finally:
-            del self.overrides[(term, key)]
-            self._memo.clear()
-
     def start_point(self, expr: TimeExpr, path: DocPath) -> Point:
         """A start: something that starts at another term's end begins right after it."""
         point = self.expr(expr, path)
         moment = point.moment
         if moment is None or not (expr.kind == "ref" and expr.anchor == "end"):
             return point
-        if moment.whole_day:
-            moment = Moment.of_day(moment.day + timedelta(days=1), moment.at.tzinfo or UTC)
-        return Point(moment, f"the day after {point.how}" if point.moment != moment else point.how)
+        if not moment.whole_day:
+            return point
+        after = Moment.of_day(moment.day + timedelta(days=1), moment.at.tzinfo or UTC)
+        return Point(after, f"{point.how}; starts the day after: {after.iso()}")
 
     def problem(self, path: DocPath, code: str, message: str) -> None:
         problem = Problem(path, code, message)
         if problem not in self.problems:
             self.problems.append(problem)
+
+
+def _overrides(spec: Spec, amendments: Sequence[str]) -> dict[tuple[str, str], tuple[Any, DocPath]]:
+    """(term, key) -> (new value, where it is written) after applying `amendments` in order."""
+    overrides: dict[tuple[str, str], tuple[Any, DocPath]] = {}
+    for aid in amendments:
+        amendment = spec.amendments[aid]
+        term, _, key = amendment.supersedes.partition(".")
+        value = typed_value(key, amendment.value)
+        path: DocPath = ("amendments", aid, "value")
+        if value is None:
+            continue
+        overrides[(term, key)] = (value, path)
+        if key == "duration":  # a new length replaces an end written in the spec
+            overrides[(term, "end")] = (None, path)
+    return overrides
 
 
 def typed_value(key: str, value: Any) -> Any:

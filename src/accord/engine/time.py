@@ -85,10 +85,15 @@ def literal_moment(expr: TimeExpr, tz: tzinfo) -> Moment:
 
 
 def parse_moment(text: str, tz: tzinfo) -> Moment:
-    """Parse a date (`2025-04-01`) or instant (`2025-04-01T08:00+03:00`) given by a user."""
+    """Parse a date (`2025-04-01`) or instant (`2025-04-01T08:00+03:00`) given by a user.
+
+    An instant keeps its own UTC offset; `tz` applies to dates and to instants without one.
+    """
     expr = parse_time_expr(text)
     if expr.offset is not None:
         raise ExprError("bad-date", f"`{text}`: give a plain date or instant, without an offset")
+    if expr.instant is not None and expr.instant.tzinfo is not None:
+        return Moment(expr.instant, False)
     return literal_moment(expr, tz)
 
 

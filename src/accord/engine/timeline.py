@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from accord.engine.resolve import Point, Resolver, typed_value
+from accord.engine.resolve import Point, Resolver
 from accord.engine.time import DateArithmeticError, Moment, last_day_of_span, shift
 from accord.spec.errors import Problem
 from accord.spec.models import Instalment, Phase, Provision, Spec
@@ -77,17 +77,48 @@ def resolve_timeline(spec: Spec, start: Moment | None = None) -> Timeline:
 
     `start` anchors `in_force` for a proposal or position that has none.
     """
-    resolver = Resolver(spec, start)
-    builder = _TimelineBuilder(spec, resolver)
+    builder = _TimelineBuilder(spec, start)
     builder.build()
-    return Timeline(spec.id, resolver.in_force, builder.ordered(), resolver.problems)
+    return Timeline(spec.id, builder.r.in_force, builder.ordered(), builder.problems())
 
 
 class _TimelineBuilder:
-    def __init__(self, spec: Spec, resolver: Resolver) -> None:
+    """Lists dates as amended (the current schedule) plus each superseded version before it."""
+
+    def __init__(self, spec: Spec, start: Moment | None) -> None:
         self.spec = spec
-        self.r = resolver
+        self.start = start
         self.entries: list[TimelineEntry] = []
+        self.original = Resolver(spec, start)
+        self.order = self._amendment_order()
+        self._versions: dict[int, Resolver] = {0: self.original}
+        self.r = self.version(len(self.order))
+
+    def _amendment_order(self) -> list[str]:
+        """Amendments by the date they were agreed (unresolved last), then as listed."""
+
+        def key(item: tuple[int, str]) -> tuple[bool, datetime, int]:
+            index, aid = item
+            amendment = self.spec.amendments[aid]
+            when = self.original.expr(amendment.date, ("amendments", aid, "date")).moment
+            return (when is None, when.at if when else datetime.max.replace(tzinfo=UTC), index)
+
+        return [aid for _, aid in sorted(enumerate(self.spec.amendments), key=key)]
+
+    def _applied_through(self, aid: str | None) -> int:
+        return 0 if aid is None else self.order.index(aid) + 1
+
+    def version(self, applied: int) -> Resolver:
+        """The resolver for the spec after the first `applied` amendments (in date order)."""
+        if applied not in self._versions:
+            self._versions[applied] = Resolver(self.spec, self.start, self.order[:applied])
+        return self._versions[applied]
+
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        for resolver in self._versions.values():
+            found += [p for p in resolver.problems if p not in found]
+        return found
 
     def ordered(self) -> list[TimelineEntry]:
         resolved = [e for e in self.entries if e.point.moment is not None]
@@ -109,21 +140,18 @@ class _TimelineBuilder:
     def _anchor(
         self, term: str, anchor: str, cond: tuple[str, ...], source: tuple[str, ...], note: str = ""
     ) -> Point:
-        """Add the entry for `term.anchor` as originally written, marked if later amended."""
-        point = self.r.anchor(term, anchor)
-        shown = replace(point, how=f"{point.how}; {note}") if note else point
-        amendments = self._amendments_of(term, anchor)
-        self.add(
-            TimelineEntry(
-                term,
-                anchor,
-                shown,
-                conditional_on=cond,
-                superseded_by=amendments[0] if amendments else None,
-                source=source,
-            )
-        )
-        return point
+        """Add `term.anchor` as it stands now, and each earlier version it superseded."""
+        chain = self._amendments_of(term, anchor)
+        versions: list[str | None] = [None, *chain]
+        for position, aid in enumerate(versions):
+            later = versions[position + 1] if position + 1 < len(versions) else None
+            # The current version sees every amendment; earlier ones only those before them.
+            applied = len(self.order) if later is None else self._applied_through(aid)
+            point = self.version(applied).anchor(term, anchor)
+            shown = replace(point, how=f"{point.how}; {note}") if note else point
+            entry = TimelineEntry(term, anchor, shown, conditional_on=cond, source=source)
+            self.add(replace(entry, amendment=aid, superseded_by=later))
+        return self.r.anchor(term, anchor)
 
     def _phase(self, pid: str, phase: Phase) -> None:
         cond, source = tuple(phase.requires), tuple(phase.source)
@@ -169,32 +197,16 @@ class _TimelineBuilder:
             self.add(TimelineEntry(xid, "exchange due", Point(None, how), source=source))
 
     def _amendments_of(self, term: str, anchor: str) -> list[str]:
-        """Amendments that change `term.anchor`, in the order the spec lists them."""
+        """Amendments that change `term.anchor` directly, in date order."""
         keys = {f"{term}.{anchor}"} | ({f"{term}.duration"} if anchor == "end" else set())
-        return [aid for aid, a in self.spec.amendments.items() if a.supersedes in keys]
+        return [aid for aid in self.order if self.spec.amendments[aid].supersedes in keys]
 
     def _amendment(self, aid: str) -> None:
         amendment = self.spec.amendments[aid]
-        path = ("amendments", aid)
-        when = self.r.expr(amendment.date, (*path, "date"))
-        self.add(TimelineEntry(aid, "amendment", when, source=tuple(amendment.source)))
-        term, _, key = amendment.supersedes.partition(".")
-        value = typed_value(key, amendment.value)
-        if value is None or key not in ("start", "end", "deadline", "duration"):
-            return
-        anchor = "end" if key == "duration" else key
-        point = self.r.amended(term, key, value, (*path, "value"), anchor)
-        chain = self._amendments_of(term, anchor)
-        later = chain[chain.index(aid) + 1] if chain.index(aid) + 1 < len(chain) else None
+        when = self.r.expr(amendment.date, ("amendments", aid, "date"))
+        how = f"{when.how}; changes {amendment.supersedes}"
         self.add(
-            TimelineEntry(
-                term,
-                anchor,
-                point,
-                superseded_by=later,
-                amendment=aid,
-                source=tuple(amendment.source),
-            )
+            TimelineEntry(aid, "amendment", replace(when, how=how), source=tuple(amendment.source))
         )
 
     def _instalments(self, xid: str, prov: Provision, cond: tuple[str, ...]) -> None:
@@ -237,6 +249,10 @@ class _TimelineBuilder:
         if every.amount == 0:
             self.r.problem((*path, "every"), "bad-duration", "a repeat interval must be above 0")
             return []
+        if last.moment < first.moment:
+            message = f"`through` ({last.moment.iso()}) is before `from` ({first.moment.iso()})"
+            self.r.problem((*path, "through"), "bad-value", message)
+            return [Point(None, message)]
         points: list[Point] = []
         how = f"every {every.describe()} from {inst.from_} ({first.moment.iso()})"
         try:

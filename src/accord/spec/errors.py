@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-#: code -> one-line description (rendered in docs/spec.md and `accord validate --codes`).
+#: code -> one-line description. docs/spec.md lists every code (a test checks it).
 CATALOGUE: dict[str, str] = {
     "unreadable-file": "The file cannot be read or is not UTF-8 text.",
     "yaml-syntax": "The file is not well-formed YAML.",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from accord.engine.time import Moment
 from accord.engine.timeline import resolve_timeline
 from accord.spec.errors import Problem, SpecError
 from accord.spec.models import Spec
@@ -85,11 +87,21 @@ def validate_document(doc: YamlDocument) -> LoadResult:
     problems += structural
     if spec is not None:
         problems += check_references(spec, broken)
-        problems += resolve_timeline(spec).problems
+        problems += _date_problems(spec)
     for problem in problems:
         doc.error(doc.position(problem.path, key=problem.at_key), problem.code, problem.message)
     final = spec if not doc.errors else None
     return LoadResult(doc.file, final, sorted(set(doc.errors)))
+
+
+def _date_problems(spec: Spec) -> list[Problem]:
+    """Problems found while computing dates (ambiguous months, instalment sums...)."""
+    if spec.in_force is not None:
+        return resolve_timeline(spec).problems
+    # A proposal has no in-force date. Day-numbered schedules still add up or not whatever the
+    # start, so sum them from a nominal one; other date problems depend on the real start.
+    nominal = Moment.of_day(date(2001, 1, 1), UTC)
+    return [p for p in resolve_timeline(spec, nominal).problems if p.code == "schedule-mismatch"]
 
 
 def _version(data: dict[str, Any]) -> list[Problem]:
@@ -135,6 +147,8 @@ def _prune(data: dict[str, Any], locs: list[tuple[Any, ...]], broken: set[str]) 
         elif top in _SECTIONS and len(loc) >= 2 and isinstance(data.get(top), dict):
             section = dict(data[top])
             section.pop(loc[1], None)
+            if top == "parties" and not section:
+                return False  # nothing left to check references against
             data[top] = section
             broken.add(str(loc[1]))
         else:

@@ -206,7 +206,7 @@ class Provision(Term):
     def _prohibition_shape(self) -> Provision:
         if self.kind == "prohibition":
             for key in ("schedule", "rate", "exchange", "quantity", "deadline"):
-                if getattr(self, key):
+                if getattr(self, key) not in (None, []):
                     raise custom_error(
                         "conflicting-keys",
                         f"a prohibition has no `{key}`; it forbids every matching act "

@@ -26,6 +26,14 @@ _EXPECTED = {
 }
 
 
+_BOUNDS = {
+    "greater_than_equal": "must not be negative",
+    "greater_than": "must be above zero",
+    "too_short": "must not be empty",
+    "string_pattern_mismatch": "use letters, digits, `-` and `_`, starting with a letter or digit",
+}
+
+
 def translate(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     """One pydantic error as a located catalogue problem."""
     loc = tuple(error["loc"])
@@ -44,7 +52,7 @@ def translate(error: ErrorDetails, root: type[BaseModel]) -> Problem:
         expected = str((error.get("ctx") or {}).get("expected", ""))
         return Problem(loc, "bad-value", f"{_shown(error)} is not allowed; use {expected}")
     if kind in ("greater_than_equal", "greater_than", "too_short", "string_pattern_mismatch"):
-        return Problem(loc, "bad-value", f"{_shown(error)}: {error['msg'].lower()}")
+        return Problem(loc, "bad-value", f"{_shown(error)}: {_BOUNDS.get(kind, error['msg'])}")
     expected = _EXPECTED.get(kind, "a different kind of value")
     return Problem(loc, "wrong-type", f"expected {expected}, got {_shown(error)}")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -13,9 +15,19 @@ from accord.spec.load import LoadResult
 from accord.spec.models import Spec
 
 
+PIPE_WIDTH = 160
+
+
 def console(stderr: bool = False) -> Console:
-    """A console for command output (stdout) or for progress and warnings (stderr)."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    """A console for command output (stdout) or for progress and warnings (stderr).
+
+    Output to a file or pipe gets a wide fixed width rather than 80 columns, so tables with long
+    explanations stay readable in logs and files.
+    """
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = PIPE_WIDTH
+    return out
 
 
 def render_validation(out: Console, results: Sequence[LoadResult]) -> None:
@@ -36,11 +48,9 @@ def render_validation(out: Console, results: Sequence[LoadResult]) -> None:
 def render_timeline(out: Console, spec: Spec, timeline: Timeline) -> None:
     """The timeline as a table: date, term, what, quantity and how it was computed."""
     out.print(Text(f"{spec.title} ({spec.id}, {spec.kind})", style="bold"))
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
     for column in ("date", "term", "what", "qty", "how"):
-        table.add_column(
-            column, overflow="fold", no_wrap=column != "how", ratio=1 if column == "how" else None
-        )
+        table.add_column(column, overflow="fold", no_wrap=column != "how")
     for entry in timeline.entries:
         table.add_row(*_row(entry))
     out.print(table)
