@@ -14,7 +14,6 @@ from accord.engine.timeline import Timeline, TimelineEntry
 from accord.spec.load import LoadResult
 from accord.spec.models import Spec
 
-
 PIPE_WIDTH = 160
 
 
