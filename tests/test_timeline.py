@@ -258,3 +258,15 @@ def test_amended_dates_carry_through_to_the_terms_that_depend_on_them() -> None:
     assert [
         (e.point.moment and e.point.moment.iso(), e.amendment, e.superseded_by) for e in ends
     ] == [("2025-02-02", None, "early"), ("2025-02-09", "early", None)]
+
+
+def test_amendment_can_give_a_provision_a_date_it_did_not_have() -> None:
+    text = MINIMAL + "  talks: {party: a, action: negotiate}\n"
+    text += "amendments:\n  set: {date: 2025-01-20, supersedes: talks.deadline, value: day 9}\n"
+    rows = _timeline(text).find("talks", "deadline")
+    assert [
+        (r.point.moment and r.point.moment.iso(), r.amendment, r.superseded_by) for r in rows
+    ] == [
+        ("2025-01-27", "set", None),
+        (None, None, "set"),
+    ]

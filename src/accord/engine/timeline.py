@@ -186,7 +186,7 @@ class _TimelineBuilder:
         source = tuple(prov.source)
         cond = tuple(prov.condition) + ((prov.trigger,) if prov.trigger else ())
         for anchor in ("start", "end", "deadline"):
-            if getattr(prov, anchor) is not None:
+            if getattr(prov, anchor) is not None or self._amendments_of(xid, anchor):
                 self._anchor(xid, anchor, cond, source)
         self._instalments(xid, prov, cond)
         if prov.exchange is not None and prov.exchange.within is not None:
