@@ -171,3 +171,22 @@ def test_messages_suggest_a_fix() -> None:
     assert "did you mean `p1`?" in errors[0].message
     errors = load_spec_text(MINIMAL.replace("in_force: 2025-01-19\n", "colour: x\n")).errors
     assert any("not a key here" in e.message for e in errors)
+
+
+def test_terms_set_aside_for_errors_are_not_reported_as_missing() -> None:
+    text = (
+        MINIMAL + "  free:\n    party: a\n    action: release\n    quantity: 2\n    schedule:\n"
+        "      - {due: day 0, quantity: 2}\n"
+        "  back: {party: b, action: release, exchange: {for: free, ratio: {any: 3}}}\n"
+        "amendments:\n  move: {date: 2025-01-20, supersedes: free.deadline, value: day 3}\n"
+    )
+    assert [e.code for e in load_spec_text(text).errors] == ["bad-time-expression"]
+
+
+def test_units_are_case_insensitive_and_ambiguous_m_is_explained() -> None:
+    upper = MINIMAL + "  x: {party: a, action: withdraw, deadline: day 2 + 2D}\n"
+    assert load_spec_text(upper.replace("duration: 10d", "duration: 10D")).ok
+    errors = load_spec_text(MINIMAL.replace("duration: 10d", "duration: 6m")).errors
+    assert "write `6mo` for months" in errors[0].message
+    errors = load_spec_text(MINIMAL + "  x: {party: a, action: withdraw, deadline: 18}\n").errors
+    assert "did you mean `day 18`?" in errors[0].message

@@ -270,3 +270,9 @@ def test_amendment_can_give_a_provision_a_date_it_did_not_have() -> None:
         ("2025-01-27", "set", None),
         (None, None, "set"),
     ]
+
+
+def test_grace_period_end_follows_the_current_deadline() -> None:
+    text = MINIMAL + "  go: {party: a, action: withdraw, deadline: day 14, grace: 3d}\n"
+    text += "amendments:\n  later: {date: 2025-01-25, supersedes: go.deadline, value: day 18}\n"
+    assert _at(_timeline(text), "go", "grace ends") == "2025-02-08"  # day 18 + 3 days

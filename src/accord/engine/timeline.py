@@ -188,6 +188,8 @@ class _TimelineBuilder:
         for anchor in ("start", "end", "deadline"):
             if getattr(prov, anchor) is not None or self._amendments_of(xid, anchor):
                 self._anchor(xid, anchor, cond, source)
+        if prov.grace is not None:
+            self._grace(xid, prov.grace, cond, source)
         self._instalments(xid, prov, cond)
         if prov.exchange is not None and prov.exchange.within is not None:
             how = (
@@ -195,6 +197,21 @@ class _TimelineBuilder:
                 f"{prov.exchange.for_}: depends on events"
             )
             self.add(TimelineEntry(xid, "exchange due", Point(None, how), source=source))
+
+    def _grace(
+        self, xid: str, grace: Duration, cond: tuple[str, ...], source: tuple[str, ...]
+    ) -> None:
+        deadline = self.r.anchor(xid, "deadline")
+        if deadline.moment is None:
+            point = Point(None, f"{grace.describe()} after the deadline: {deadline.how}")
+        else:
+            try:
+                end = shift(deadline.moment, grace, 1, self.spec.date_rounding)
+            except DateArithmeticError as exc:
+                self.r.problem(("provisions", xid, "grace"), exc.code, str(exc))
+                return
+            point = Point(end, f"deadline {deadline.moment.iso()} + {grace.describe()} of grace")
+        self.add(TimelineEntry(xid, "grace ends", point, conditional_on=cond, source=source))
 
     def _amendments_of(self, term: str, anchor: str) -> list[str]:
         """Amendments that change `term.anchor` directly, in date order."""

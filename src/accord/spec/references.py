@@ -200,6 +200,8 @@ class _Checker:
         if exchange is None:
             return
         path: Path = ("provisions", xid, "exchange")
+        if exchange.for_ in self.broken:
+            return
         counterpart = self.spec.provisions.get(exchange.for_)
         if counterpart is None or exchange.for_ == xid:
             others = [p for p in self.spec.provisions if p != xid]
@@ -279,6 +281,8 @@ class _Checker:
         for aid, amendment in self.spec.amendments.items():
             path: Path = ("amendments", aid)
             term, _, key = amendment.supersedes.partition(".")
+            if term in self.broken:
+                continue
             section = "phases" if term in self.spec.phases else "provisions"
             if term not in self.spec.phases and term not in self.spec.provisions:
                 known = [*self.spec.phases, *self.spec.provisions]

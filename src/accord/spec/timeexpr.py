@@ -40,7 +40,7 @@ _UNIT_WORDS: dict[str, DurationUnit] = {
 _DURATION = re.compile(r"^\s*(\d{1,6})\s*([a-z]+)\s*$")
 _DAY = re.compile(r"^day\s+(\d{1,5})$")
 _REF = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]*)\.([a-z_]+)$")
-_OFFSET = re.compile(r"^(.*?)\s*([+-])\s*(\d+\s*[a-z]+)\s*$")
+_OFFSET = re.compile(r"^(.*?)\s*([+-])\s*(\d+\s*[A-Za-z]+)\s*$")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 _TZ_OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):?(\d{2})$")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -113,6 +113,12 @@ def parse_duration(value: object) -> Duration:
         raise ExprError("bad-duration", f"expected a duration like `42d`, got {value!r}")
     match = _DURATION.match(value.lower())
     unit = _UNIT_WORDS.get(match.group(2)) if match else None
+    if match is not None and match.group(2) in ("m", "min", "mins", "minute", "minutes"):
+        raise ExprError(
+            "bad-duration",
+            f"`{value}`: `m` is ambiguous and minutes are not a unit here; write "
+            f"`{match.group(1)}mo` for months or use hours (`h`)",
+        )
     if match is None or unit is None:
         raise ExprError(
             "bad-duration",
@@ -147,6 +153,10 @@ def parse_time_expr(value: object) -> TimeExpr:
     """Parse a time expression; raise ExprError with a catalogue code when it is malformed."""
     if isinstance(value, TimeExpr):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ExprError(
+            "bad-time-expression", f"`{value}` is a number, not a time; did you mean `day {value}`?"
+        )
     if not isinstance(value, str) or not value.strip():
         raise ExprError(
             "bad-time-expression",
