@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
 import pytest
+from click.testing import Result
 from pydantic import BaseModel
 
 from accord.spec.errors import CATALOGUE
@@ -96,3 +98,12 @@ def test_the_documented_example_is_valid() -> None:
 def test_the_first_example_in_the_doc_is_the_shipped_example_file(doc: str) -> None:
     first = re.findall(r"```yaml\n(.*?)```", doc, flags=re.S)[0]
     assert first == (DOCS / "example-spec.yaml").read_text(encoding="utf-8")
+
+
+def test_the_timeline_shown_in_the_doc_is_the_real_output(
+    doc: str, run_cli: Callable[..., Result]
+) -> None:
+    shown = re.findall(r"```text\n(Illustrative.*?)```", doc, flags=re.S)[0]
+    result = run_cli("timeline", str(DOCS / "example-spec.yaml"))
+    real = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+    assert shown.rstrip("\n") == real.rstrip("\n")

@@ -73,7 +73,7 @@ class Party(Term):
     """A party, mediator, guarantor or monitor."""
 
     name: str
-    role: Literal["party", "mediator", "guarantor", "monitor"] = "party"
+    role: Literal["party", "mediator", "guarantor", "monitor", "other"] = "party"
     aliases: list[str] = Field(default_factory=list, description="Other names used in evidence.")
 
 

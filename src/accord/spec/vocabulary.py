@@ -47,7 +47,8 @@ OBJECT_KINDS: tuple[str, ...] = (
     "governance",
 )
 
-ROLES: tuple[str, ...] = ("party", "mediator", "guarantor", "monitor")
+#: `other`: named by the text (e.g. a government that must release prisoners) but not a signatory.
+ROLES: tuple[str, ...] = ("party", "mediator", "guarantor", "monitor", "other")
 
 SOURCE_KINDS: tuple[str, ...] = (
     "news",
