@@ -56,11 +56,6 @@ class Moment:
         """The local calendar date."""
         return self.at.date()
 
-    @property
-    def until(self) -> datetime:
-        """The first instant after this moment: next midnight for a day, the instant itself."""
-        return _add_days(self.at, 1) if self.whole_day else self.at
-
     def iso(self) -> str:
         """`2025-02-03` for a day, `2025-01-19T11:15+02:00` for an instant."""
         if self.whole_day:

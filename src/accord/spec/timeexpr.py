@@ -67,11 +67,6 @@ class Duration:
         return f"{self.amount}{self.unit}"
 
     @property
-    def is_calendar(self) -> bool:
-        """Months and years need calendar arithmetic (and may be ambiguous)."""
-        return self.unit in ("mo", "y")
-
-    @property
     def days(self) -> int | None:
         """Length in whole days for d and w units; None otherwise."""
         return {"d": self.amount, "w": 7 * self.amount}.get(self.unit)
