@@ -47,7 +47,7 @@ def render_validation(out: Console, results: Sequence[LoadResult]) -> None:
 def render_timeline(out: Console, spec: Spec, timeline: Timeline) -> None:
     """The timeline as a table: date, term, what, quantity and how it was computed."""
     out.print(Text(f"{spec.title} ({spec.id}, {spec.kind})", style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold")
     for column in ("date", "term", "what", "qty", "how"):
         table.add_column(column, overflow="fold", no_wrap=column != "how")
     for entry in timeline.entries:
