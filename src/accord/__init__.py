@@ -8,8 +8,7 @@ from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.errors import CATALOGUE, SpecError
 from accord.spec.load import LoadResult, load_spec, load_spec_text
 from accord.spec.models import Spec
-
-__version__ = "0.1.0"
+from accord.version import __version__
 
 __all__ = [
     "CATALOGUE",

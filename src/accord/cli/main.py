@@ -6,11 +6,12 @@ import sys
 
 import click
 
-from accord import __version__
 from accord.cli.demo import demo
+from accord.cli.ingest import ingest
 from accord.cli.schema import schema
 from accord.cli.timeline import timeline
 from accord.cli.validate import validate
+from accord.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,7 +24,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for command in (validate, schema, timeline, demo):
+for command in (validate, schema, timeline, ingest, demo):
     cli.add_command(command)
 
 

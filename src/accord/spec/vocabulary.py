@@ -24,7 +24,14 @@ ACTIONS: tuple[str, ...] = (
     "transfer_governance",
     "monitor",
     "reconstruct",
+    "suspend",
+    "resume",
+    "terminate",
 )
+
+#: Event actions: the vocabulary plus `other`, for dataset events that match no provision
+#: (protests, arrests...); importers keep the dataset's own type alongside.
+EVENT_ACTIONS: tuple[str, ...] = (*ACTIONS, "other")
 
 OBJECT_KINDS: tuple[str, ...] = (
     "captive",
@@ -57,6 +64,16 @@ SOURCE_KINDS: tuple[str, ...] = (
     "dataset",
     "monitor",
     "reference",
+    "other",
+)
+
+SPEAKER_KINDS: tuple[str, ...] = (
+    "party",
+    "official",
+    "outlet",
+    "anonymous",
+    "organisation",
+    "monitor",
     "other",
 )
 

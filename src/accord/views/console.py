@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rich import box
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from accord.engine.timeline import Timeline, TimelineEntry
+from accord.evidence.ingest import FileReport
 from accord.spec.load import LoadResult
 from accord.spec.models import Spec
 
@@ -69,3 +72,50 @@ def _row(entry: TimelineEntry) -> tuple[Text, str, str, str, Text]:
         how = Text(f"superseded by {entry.superseded_by}: ", style="dim") + how
     quantity = "" if entry.quantity is None else f"{entry.quantity} {entry.category or ''}".strip()
     return when, entry.term, entry.what, quantity, how
+
+
+@contextmanager
+def progress_steps(label: str, enabled: bool) -> Iterator[Callable[[str], None]]:
+    """A progress display on stderr naming the current step; a no-op when disabled."""
+    if not enabled:
+        yield lambda _step: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console(stderr=True), transient=True) as progress:
+        task = progress.add_task(label)
+        yield lambda step: progress.update(task, description=f"{label}: {step}")
+
+
+def render_ingest(out: Console, reports: Sequence[FileReport], counts: dict[str, int]) -> None:
+    """One summary line per file, then its rejected rows, then the store's totals."""
+    for report in reports:
+        style = {"ok": "green", "partial": "yellow", "failed": "red"}[report.status]
+        kinds = "; ".join(
+            f"{kind}: {w.added} added, {w.duplicates} already stored"
+            + (f", {w.replaced} replaced" if w.replaced else "")
+            for kind, w in report.written.items()
+            if w.added or w.duplicates or w.replaced
+        )
+        out.print(
+            Text.assemble(
+                (f"{report.status:8}", style),
+                f"{report.file} [{report.format or '?'}]: {report.rows_read} rows read, "
+                f"{report.rejected} rejected" + (f"; {kinds}" if kinds else ""),
+            ),
+            soft_wrap=True,
+        )
+        if report.failure is not None:
+            out.print(Text(f"  {report.failure.reason}: {report.failure.message}"), soft_wrap=True)
+        for problem in report.problems:
+            where = f"row {problem.row}" if problem.row is not None else "file"
+            column = f", column {problem.column}" if problem.column else ""
+            value = f", value {problem.value!r}" if problem.value is not None else ""
+            out.print(
+                Text(f"  {where}{column}{value}: {problem.reason}: {problem.message}"),
+                soft_wrap=True,
+            )
+        hidden = report.problem_count - len(report.problems)
+        if hidden > 0:
+            out.print(Text(f"  ... and {hidden} more problems (see the quarantine table)"))
+    totals = ", ".join(f"{v} {k}" for k, v in counts.items())
+    out.print(Text(f"store: {totals}", style="bold"))

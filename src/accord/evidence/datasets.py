@@ -1,0 +1,49 @@
+"""Shared helpers for dataset importers (ACLED, UCDP): column access and provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+
+from accord.evidence.csvread import CsvTable, FileProblem
+from accord.evidence.staging import stage_rows
+
+
+def require(table: CsvTable, columns: Iterable[str], dataset: str) -> None:
+    """FileProblem when the header lacks a column the dataset importer needs."""
+    missing = [c for c in columns if c not in table.header]
+    if missing:
+        raise FileProblem(
+            "missing-column",
+            f"not a {dataset} export: the header lacks " + ", ".join(missing),
+        )
+
+
+def col(table: CsvTable, name: str) -> str:
+    """SQL for a column's value (NULL when empty or when the export lacks the column)."""
+    return table.column(name) if name in table.header else "NULL"
+
+
+def extra_json(table: CsvTable, skip: Iterable[str] = ()) -> str:
+    """SQL building a JSON object of every column of the export except `skip`."""
+    names = [name for name in table.header if name not in set(skip)]
+    pairs = ", ".join(f"'{name}', {table.column(name)}" for name in names)
+    return f"json_object({pairs})"
+
+
+def stage_dataset_source(con: duckdb.DuckDBPyConnection, name: str, source: dict[str, str]) -> str:
+    """Stage the source record that stands for a whole dataset (e.g. ACLED)."""
+    return stage_rows(con, "sources", name, [(0, {**source, "date_inferred": False})])
+
+
+def iso_day(expression: str) -> str:
+    """SQL turning `2025-01-19`, `2025-01-19 00:00:00.000` or `19 January 2025` into `2025-01-19`;
+    anything else is kept as written so the date check reports it."""
+    return (
+        f"CASE WHEN regexp_full_match(trim({expression}), "
+        r"'\d{4}-\d{2}-\d{2}([ T]00:00:00(\.0+)?)?') "
+        f"THEN substr(trim({expression}), 1, 10) "
+        f"ELSE coalesce(strftime(try_strptime(trim({expression}), '%d %B %Y'), '%Y-%m-%d'), "
+        f"{expression}) END"
+    )

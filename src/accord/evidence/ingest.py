@@ -1,0 +1,216 @@
+"""Importing evidence files into the store: one transaction per file, bad rows to quarantine.
+
+A file lands whole (its good rows, with its bad rows in quarantine and a line in the ingest log)
+or, when the whole file is unusable, not at all. Importing the same file again adds nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from accord.evidence.checks import (
+    claim_checks,
+    create_macros,
+    event_checks,
+    run_checks,
+    source_checks,
+)
+from accord.evidence.csvread import FileProblem, scan_file
+from accord.evidence.formats import FORMATS, detect_format
+from accord.evidence.staging import RowProblem, Staged
+from accord.evidence.store import Store
+from accord.evidence.writer import Written, write_claims, write_events, write_sources
+from accord.version import __version__
+
+REPORT_LIMIT = 100
+Progress = Callable[[str], None]
+
+
+@dataclass
+class FileReport:
+    """The outcome of importing one file."""
+
+    file: str
+    format: str | None = None
+    rows_read: int = 0
+    rejected: int = 0
+    written: dict[str, Written] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    problem_count: int = 0
+    failure: RowProblem | None = None
+
+    @property
+    def status(self) -> str:
+        """`ok`, `partial` (some rows rejected) or `failed` (nothing imported)."""
+        if self.failure is not None or (self.rows_read and self.rejected == self.rows_read):
+            return "failed"
+        return "partial" if self.rejected else "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for `accord ingest --json`."""
+        return {
+            "file": self.file,
+            "format": self.format,
+            "status": self.status,
+            "rows_read": self.rows_read,
+            "rejected": self.rejected,
+            **{kind: vars(w) for kind, w in self.written.items()},
+            "failure": self.failure.to_dict() if self.failure else None,
+            "problems": [p.to_dict() for p in self.problems],
+            "problems_total": self.problem_count,
+        }
+
+
+def exit_code(reports: Iterable[FileReport]) -> int:
+    """0 when every row of every file landed, 2 when nothing was imported, 1 otherwise."""
+    statuses = [r.status for r in reports]
+    if all(s == "ok" for s in statuses):
+        return 0
+    return 2 if all(s == "failed" for s in statuses) else 1
+
+
+def ingest_file(
+    store: Store,
+    path: Path,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    progress: Progress | None = None,
+) -> FileReport:
+    """Import one file into `store` in one transaction and report what happened."""
+    report = FileReport(str(path))
+    step = progress or (lambda _: None)
+    try:
+        with store.transaction() as con:
+            _import(con, path, fmt, encoding, report, step)
+    except FileProblem as problem:
+        report.failure = RowProblem(None, None, None, problem.reason, problem.message)
+        report.rows_read = report.rejected = 0
+        report.written = {}
+    return report
+
+
+def _import(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    fmt: str | None,
+    encoding: str,
+    report: FileReport,
+    step: Progress,
+) -> None:
+    step("reading")
+    if not path.is_file():
+        raise FileProblem("unreadable-file", "no such file")
+    if path.stat().st_size == 0:
+        raise FileProblem("empty-file", "the file is empty")
+    duck_encoding, digest = scan_file(path, encoding)
+    report.format = fmt or detect_format(path, duck_encoding)
+    ingest_id = _log_start(con, path, digest, report.format)
+    prefix = f"ingest{ingest_id}"
+    staged = FORMATS[report.format](con, path, duck_encoding, prefix)
+    report.rows_read = staged.rows_read
+    step("checking")
+    errors = _errors_table(con, prefix, staged)
+    create_macros(con)
+    step("storing")
+    report.written = _check_and_write(con, staged, errors, ingest_id)
+    _quarantine(con, errors, ingest_id, str(path), report)
+    _log_end(con, ingest_id, report)
+
+
+def _check_and_write(
+    con: duckdb.DuckDBPyConnection, staged: Staged, errors: str, ingest_id: int
+) -> dict[str, Written]:
+    # Sources first: events and claims in the same file may cite them.
+    written = {kind: Written() for kind in ("sources", "events", "claims")}
+    known_sources = "SELECT id FROM sources"
+    if "sources" in staged.tables:
+        run_checks(con, staged.tables["sources"], source_checks(), errors)
+        written["sources"] = write_sources(con, staged.tables["sources"], errors, ingest_id)
+    if "events" in staged.tables:
+        table = staged.tables["events"]
+        known_events = f"SELECT event_id FROM events UNION SELECT event_id FROM {table}"
+        run_checks(con, table, event_checks(known_sources, known_events), errors)
+        written["events"] = write_events(con, table, errors, ingest_id)
+    if "claims" in staged.tables:
+        run_checks(con, staged.tables["claims"], claim_checks(known_sources), errors)
+        written["claims"] = write_claims(con, staged.tables["claims"], errors, ingest_id)
+    return written
+
+
+def _errors_table(con: duckdb.DuckDBPyConnection, prefix: str, staged: Staged) -> str:
+    name = f"{prefix}_errors"
+    con.execute(
+        f"CREATE TEMP TABLE {name} (row_number BIGINT, column_name VARCHAR, value VARCHAR, "
+        "reason VARCHAR, message VARCHAR)"
+    )
+    if staged.problems:
+        con.executemany(
+            f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?)",
+            [(p.row, p.column, p.value, p.reason, p.message) for p in staged.problems],
+        )
+    return name
+
+
+def _quarantine(
+    con: duckdb.DuckDBPyConnection, errors: str, ingest_id: int, file: str, report: FileReport
+) -> None:
+    # Re-importing the same file reports its bad rows again but does not quarantine them twice.
+    con.execute(
+        f"""INSERT INTO quarantine SELECT {ingest_id}, ?, e.row_number, e.column_name, e.value,
+            e.reason, e.message FROM {errors} e WHERE NOT EXISTS (
+                SELECT 1 FROM quarantine q JOIN ingests i ON q.ingest_id = i.id
+                JOIN ingests now ON now.id = {ingest_id}
+                WHERE i.file_sha256 = now.file_sha256 AND i.id <> now.id
+                AND q.row_number IS NOT DISTINCT FROM e.row_number
+                AND q.column_name IS NOT DISTINCT FROM e.column_name AND q.reason = e.reason)""",
+        [file],
+    )
+    rows = con.execute(
+        f"SELECT row_number, column_name, value, reason, message FROM {errors} "
+        f"ORDER BY row_number, column_name NULLS FIRST, reason LIMIT {REPORT_LIMIT}"
+    ).fetchall()
+    report.problems = [RowProblem(*row) for row in rows]
+    counts = con.execute(f"SELECT count(*), count(DISTINCT row_number) FROM {errors}").fetchone()
+    report.problem_count, report.rejected = (int(counts[0]), int(counts[1])) if counts else (0, 0)
+
+
+def _log_start(con: duckdb.DuckDBPyConnection, path: Path, digest: str, fmt: str) -> int:
+    row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchone()
+    ingest_id = int(row[0]) if row else 1
+    con.execute(
+        "INSERT INTO ingests (id, file, file_sha256, format, started_at, user_name, "
+        "accord_version) VALUES (?, ?, ?, ?, now(), ?, ?)",
+        [ingest_id, str(path), digest, fmt, _user(), __version__],
+    )
+    return ingest_id
+
+
+def _log_end(con: duckdb.DuckDBPyConnection, ingest_id: int, report: FileReport) -> None:
+    events = report.written["events"]
+    con.execute(
+        "UPDATE ingests SET finished_at = now(), rows_read = ?, added = ?, duplicates = ?, "
+        "replaced = ?, rejected = ?, sources_added = ?, claims_added = ? WHERE id = ?",
+        [
+            report.rows_read,
+            events.added,
+            sum(w.duplicates for w in report.written.values()),
+            events.replaced,
+            report.rejected,
+            report.written["sources"].added,
+            report.written["claims"].added,
+            ingest_id,
+        ],
+    )
+
+
+def _user() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None

@@ -1,0 +1,146 @@
+"""Staging tables: every importer turns its file into the same text columns, checked in SQL.
+
+Importers differ only in how they fill these tables; checking and storing are shared. All staged
+values are text (NULL when absent) so that a bad value can be reported as written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "occurred_at",
+    "occurred_until",
+    "precision",
+    "actor",
+    "action",
+    "object",
+    "category",
+    "quantity",
+    "unit",
+    "location",
+    "counterpart",
+    "source",
+    "claimed_by",
+    "reported_at",
+    "notes",
+    "amends",
+    "amendment",
+    "fatalities",
+    "revision",
+    "extra",
+)
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "publisher",
+    "url",
+    "title",
+    "published",
+    "date_inferred",
+    "via",
+    "kind",
+    "note",
+)
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id",
+    "source",
+    "speaker",
+    "speaker_id",
+    "speaker_kind",
+    "cue",
+    "content",
+    "made_at",
+    "quantities",
+    "about",
+    "span_start",
+    "span_end",
+    "notes",
+)
+COLUMNS = {"events": EVENT_COLUMNS, "sources": SOURCE_COLUMNS, "claims": CLAIM_COLUMNS}
+
+
+@dataclass
+class RowProblem:
+    """A rejected row (or one of its fields), reported frictionless-style."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for `accord ingest --json`."""
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "reason": self.reason,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Staged:
+    """What an importer staged from one file: table names per kind, and rows read."""
+
+    tables: dict[str, str] = field(default_factory=dict)
+    rows_read: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def create_stage(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> str:
+    """An empty staging table for `kind` (events, sources or claims)."""
+    columns = ", ".join(f'"{c}" VARCHAR' for c in COLUMNS[kind])
+    con.execute(f"CREATE TEMP TABLE {name} (row_number BIGINT, shape VARCHAR, {columns})")
+    return name
+
+
+def stage_from_select(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    name: str,
+    source_sql: str,
+    expressions: Mapping[str, str],
+    row_number: str,
+    shape: str,
+) -> str:
+    """Stage rows from a SELECT over a raw table: one SQL expression per staging column."""
+    selected = ", ".join(
+        f'CAST({expressions.get(column, "NULL")} AS VARCHAR) AS "{column}"'
+        for column in COLUMNS[kind]
+    )
+    con.execute(
+        f"CREATE TEMP TABLE {name} AS SELECT {row_number} AS row_number, {shape} AS shape, "
+        f"{selected} FROM {source_sql}"
+    )
+    return name
+
+
+def stage_rows(
+    con: duckdb.DuckDBPyConnection, kind: str, name: str, rows: Iterable[tuple[int, dict[str, Any]]]
+) -> str:
+    """Stage rows given as (row number, mapping) pairs, e.g. from JSON Lines."""
+    create_stage(con, kind, name)
+    columns = COLUMNS[kind]
+    values = [(number, None, *(_text(record.get(c)) for c in columns)) for number, record in rows]
+    if values:
+        marks = ", ".join("?" for _ in range(len(columns) + 2))
+        con.executemany(f"INSERT INTO {name} VALUES ({marks})", values)
+    return name
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)

@@ -1,0 +1,225 @@
+"""Writing checked rows into the store: content hashes, duplicates, conflicts and revisions.
+
+A row's identity is the hash of its content, so the same row imported twice is stored once. Rows
+that share an id within their source but differ are either revisions (a newer `revision`, as in
+ACLED's `timestamp`: the newest is current, the others stay as history) or conflicts that go to
+quarantine, because silently replacing a recorded fact would lose provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+CONFLICT = "conflicting-duplicate"
+
+
+@dataclass
+class Written:
+    """What one kind of record added to the store."""
+
+    added: int = 0
+    duplicates: int = 0
+    replaced: int = 0
+
+
+def _hash(columns: list[str]) -> str:
+    parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
+    return f"sha256(concat_ws(chr(31), {parts}))"
+
+
+def _good(stage: str, errors: str) -> str:
+    rejected = f"SELECT row_number FROM {errors} WHERE row_number IS NOT NULL"
+    return f"{stage} WHERE row_number NOT IN ({rejected})"
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _conflicts(con: duckdb.DuckDBPyConnection, errors: str, table: str, message: str) -> None:
+    con.execute(
+        f"INSERT INTO {errors} SELECT row_number, 'id', id_value, '{CONFLICT}', ? FROM {table}",
+        [message],
+    )
+
+
+def write_sources(
+    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+) -> Written:
+    """Store new sources; an id already stored (or earlier in the file) with other content is a
+    conflict."""
+    fields = ["publisher", "url", "title", "published", "date_inferred", "via", "kind", "note"]
+    con.execute(
+        f"""CREATE TEMP TABLE {stage}_typed AS SELECT row_number, id, publisher, url, title,
+            CAST(published AS DATE) AS published, coalesce(date_inferred = 'true', false)
+            AS date_inferred, via, coalesce(kind, 'news') AS kind, note,
+            {_hash(["id", *fields])} AS content_hash FROM {_good(stage, errors)}"""
+    )
+    typed = f"{stage}_typed"
+    con.execute(
+        f"""CREATE TEMP TABLE {stage}_conflicts AS SELECT t.row_number, t.id AS id_value
+            FROM {typed} t WHERE EXISTS (SELECT 1 FROM sources s WHERE s.id = t.id
+                AND s.content_hash <> t.content_hash)
+            OR EXISTS (SELECT 1 FROM {typed} o WHERE o.id = t.id
+                AND o.content_hash <> t.content_hash AND o.row_number < t.row_number)"""
+    )
+    _conflicts(
+        con,
+        errors,
+        f"{stage}_conflicts",
+        "a different source with this id is already stored; give this one another id",
+    )
+    total = _count(con, f"SELECT count(*) FROM {typed}")
+    con.execute(
+        f"""INSERT INTO sources SELECT id, publisher, url, title, published, date_inferred, via,
+            kind, note, content_hash, {ingest_id} FROM (
+                SELECT *, row_number() OVER (PARTITION BY id ORDER BY row_number) AS k FROM {typed}
+                WHERE row_number NOT IN (SELECT row_number FROM {stage}_conflicts)
+            ) WHERE k = 1 AND id NOT IN (SELECT id FROM sources)"""
+    )
+    added = _count(con, f"SELECT count(*) FROM sources WHERE ingest_id = {ingest_id}")
+    conflicts = _count(con, f"SELECT count(*) FROM {stage}_conflicts")
+    return Written(added=added, duplicates=total - added - conflicts)
+
+
+EVENT_FIELDS = [
+    "event_id", "source_id", "occurred_on", "occurred_at", "occurred_until", "precision", "actor",
+    "action", "object", "category", "quantity", "unit", "location", "counterpart", "claimed_by",
+    "reported_on", "reported_at", "notes", "amends", "amendment", "fatalities", "revision", "extra",
+]  # fmt: skip
+
+_TYPED_EVENTS = """
+    CAST(substr(occurred_at, 1, 10) AS DATE) AS occurred_on,
+    CASE WHEN accord_is_instant(occurred_at) THEN accord_instant(occurred_at) END
+        AS occurred_at_ts,
+    CAST(substr(occurred_until, 1, 10) AS DATE) AS occurred_until_day,
+    coalesce(precision, CASE WHEN accord_is_day(occurred_at) THEN 'day'
+        WHEN regexp_matches(occurred_at, '\\d:\\d{2}:\\d{2}') THEN 'second' ELSE 'minute' END)
+        AS precision_value,
+    CAST(trim(quantity) AS BIGINT) AS quantity_value,
+    CAST(substr(reported_at, 1, 10) AS DATE) AS reported_on,
+    CASE WHEN accord_is_instant(reported_at) THEN accord_instant(reported_at) END
+        AS reported_at_ts,
+    CAST(trim(fatalities) AS BIGINT) AS fatalities_value,
+    CAST(extra AS JSON) AS extra_json
+"""
+
+
+def write_events(
+    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+) -> Written:
+    """Store new events: skip exact duplicates, order revisions, quarantine conflicts."""
+    typed, new, conflicts, winners = (f"{stage}_{s}" for s in ("typed", "new", "conflicts", "win"))
+    content = [c for c in (
+        "source", "event_id", "occurred_at", "occurred_until", "precision", "actor", "action",
+        "object", "category", "quantity", "unit", "location", "counterpart", "claimed_by",
+        "reported_at", "notes", "amends", "amendment", "fatalities", "revision", "extra",
+    )]  # fmt: skip
+    con.execute(
+        f"""CREATE TEMP TABLE {typed} AS SELECT row_number, {_hash(content)} AS uid,
+            event_id, source AS source_id, actor, action, object, category, unit, location,
+            counterpart, claimed_by, notes, amends, amendment, revision,
+            TRY_CAST(revision AS BIGINT) AS rev, {_TYPED_EVENTS}
+            FROM {_good(stage, errors)}"""
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE {new} AS SELECT * EXCLUDE (k) FROM (
+                SELECT *, row_number() OVER (PARTITION BY uid ORDER BY row_number) AS k
+                FROM {typed}) WHERE k = 1 AND uid NOT IN (SELECT uid FROM events)"""
+    )
+    # Same id, other content, and nothing to order them by: keep the stored one, quarantine this.
+    con.execute(
+        f"""CREATE TEMP TABLE {conflicts} AS SELECT n.row_number, n.event_id AS id_value
+            FROM {new} n WHERE n.event_id IS NOT NULL AND (
+                EXISTS (SELECT 1 FROM events e WHERE e.is_current AND e.source_id = n.source_id
+                    AND e.event_id = n.event_id AND (n.rev IS NULL
+                    OR TRY_CAST(e.revision AS BIGINT) IS NULL
+                    OR TRY_CAST(e.revision AS BIGINT) = n.rev))
+                OR EXISTS (SELECT 1 FROM {new} o WHERE o.source_id = n.source_id
+                    AND o.event_id = n.event_id AND o.row_number < n.row_number
+                    AND (n.rev IS NULL OR o.rev IS NULL OR o.rev = n.rev)))"""
+    )
+    _conflicts(
+        con,
+        errors,
+        conflicts,
+        "this id is already stored from the same source with other content; record a "
+        "correction with `amends` instead, or give a newer revision",
+    )
+    con.execute(f"DELETE FROM {new} WHERE row_number IN (SELECT row_number FROM {conflicts})")
+    con.execute(
+        f"""CREATE TEMP TABLE {winners} AS SELECT source_id, event_id, arg_max(uid, rev) AS winner
+            FROM (SELECT source_id, event_id, uid, rev FROM {new} WHERE event_id IS NOT NULL
+                  UNION ALL
+                  SELECT e.source_id, e.event_id, e.uid, TRY_CAST(e.revision AS BIGINT)
+                  FROM events e JOIN (SELECT DISTINCT source_id, event_id FROM {new}) k
+                  ON e.source_id = k.source_id AND e.event_id = k.event_id WHERE e.is_current)
+            GROUP BY source_id, event_id HAVING count(*) > 1"""
+    )
+    replaced = _count(
+        con,
+        f"""SELECT count(*) FROM events e JOIN {winners} w ON e.source_id = w.source_id
+            AND e.event_id = w.event_id WHERE e.is_current AND e.uid <> w.winner""",
+    )
+    con.execute(
+        f"""UPDATE events SET is_current = false, superseded_by = w.winner FROM {winners} w
+            WHERE events.source_id = w.source_id AND events.event_id = w.event_id
+            AND events.is_current AND events.uid <> w.winner"""
+    )
+    con.execute(
+        f"""INSERT INTO events SELECT n.uid, n.event_id, n.source_id, n.occurred_on,
+            n.occurred_at_ts, n.occurred_until_day, n.precision_value, n.actor, n.action, n.object,
+            n.category, n.quantity_value, n.unit, n.location, n.counterpart, n.claimed_by,
+            n.reported_on, n.reported_at_ts, n.notes, n.amends, n.amendment, n.fatalities_value,
+            n.revision, n.extra_json, w.winner IS NULL OR w.winner = n.uid,
+            CASE WHEN w.winner <> n.uid THEN w.winner END, {ingest_id}, n.row_number
+            FROM {new} n LEFT JOIN {winners} w
+            ON n.source_id = w.source_id AND n.event_id = w.event_id"""
+    )
+    total = _count(con, f"SELECT count(*) FROM {typed}")
+    added = _count(con, f"SELECT count(*) FROM {new}")
+    rejected = _count(con, f"SELECT count(*) FROM {conflicts}")
+    return Written(added=added, duplicates=total - added - rejected, replaced=replaced)
+
+
+def write_claims(
+    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+) -> Written:
+    """Store new claims; the same claim id from the same source with other content conflicts."""
+    typed, conflicts = f"{stage}_typed", f"{stage}_conflicts"
+    content = ["source", "id", "speaker", "speaker_id", "speaker_kind", "cue", "content",
+               "made_at", "quantities", "about", "span_start", "span_end", "notes"]  # fmt: skip
+    con.execute(
+        f"""CREATE TEMP TABLE {typed} AS SELECT row_number, {_hash(content)} AS uid, id,
+            source, speaker, speaker_id, speaker_kind, cue, content,
+            CAST(substr(made_at, 1, 10) AS DATE) AS made_on, CAST(quantities AS JSON) AS q,
+            CAST(about AS JSON) AS a, CAST(trim(span_start) AS BIGINT) AS s0,
+            CAST(trim(span_end) AS BIGINT) AS s1, notes FROM {_good(stage, errors)}"""
+    )
+    con.execute(
+        f"""CREATE TEMP TABLE {conflicts} AS SELECT t.row_number, t.id AS id_value FROM {typed} t
+            WHERE t.id IS NOT NULL AND t.uid NOT IN (SELECT uid FROM claims) AND (
+                EXISTS (SELECT 1 FROM claims c WHERE c.source_id = t.source AND c.claim_id = t.id)
+                OR EXISTS (SELECT 1 FROM {typed} o WHERE o.source = t.source AND o.id = t.id
+                    AND o.uid <> t.uid AND o.row_number < t.row_number))"""
+    )
+    _conflicts(
+        con,
+        errors,
+        conflicts,
+        "a different claim with this id from the same source is already stored",
+    )
+    con.execute(
+        f"""INSERT INTO claims SELECT uid, id, source, speaker, speaker_id, speaker_kind, cue,
+            content, made_on, q, a, s0, s1, notes, {ingest_id}, row_number FROM (
+                SELECT *, row_number() OVER (PARTITION BY uid ORDER BY row_number) AS k
+                FROM {typed} WHERE row_number NOT IN (SELECT row_number FROM {conflicts})
+            ) WHERE k = 1 AND uid NOT IN (SELECT uid FROM claims)"""
+    )
+    total = _count(con, f"SELECT count(*) FROM {typed}")
+    added = _count(con, f"SELECT count(*) FROM claims WHERE ingest_id = {ingest_id}")
+    rejected = _count(con, f"SELECT count(*) FROM {conflicts}")
+    return Written(added=added, duplicates=total - added - rejected)
