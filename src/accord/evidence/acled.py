@@ -42,6 +42,9 @@ ACTION_MAP: tuple[tuple[str, str | None, str], ...] = (
     ("Violence against civilians", None, "attack"),
 )
 PRECISION = {"1": "day", "2": "week", "3": "month"}
+#: Columns stored in an event field of their own; the rest go to the event's `extra`.
+MAPPED = ("event_id_cnty", "event_date", "actor1", "actor2", "location", "notes", "fatalities",
+          "timestamp")  # fmt: skip
 
 
 def action_sql(event_type: str, sub_event_type: str) -> str:
@@ -72,7 +75,7 @@ def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefi
         "notes": col(table, "notes"),
         "fatalities": col(table, "fatalities"),
         "revision": col(table, "timestamp"),
-        "extra": extra_json(table, skip=("event_id_cnty", "notes")),
+        "extra": extra_json(table, skip=MAPPED),
     }
     events = stage_from_select(
         con,

@@ -28,8 +28,8 @@ def col(table: CsvTable, name: str) -> str:
 def extra_json(table: CsvTable, skip: Iterable[str] = ()) -> str:
     """SQL building a JSON object of every column of the export except `skip`."""
     names = [name for name in table.header if name not in set(skip)]
-    pairs = ", ".join(f"'{name}', {table.column(name)}" for name in names)
-    return f"json_object({pairs})"
+    fields = ", ".join(f"'{name}': {table.column(name)}" for name in names)
+    return f"to_json({{{fields}}})"  # measured: faster than json_object for wide rows
 
 
 def stage_dataset_source(con: duckdb.DuckDBPyConnection, name: str, source: dict[str, str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,9 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open as an accord store: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
+        self.con.execute("SET enable_progress_bar = false")
+        # A cap keeps big imports within a laptop's means; DuckDB spills to disk beyond it.
+        self.con.execute("SET memory_limit = ?", [os.environ.get("ACCORD_MEMORY_LIMIT", "1GB")])
         try:
             self._migrate(read_only)
         except StoreError:

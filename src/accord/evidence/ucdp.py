@@ -36,7 +36,9 @@ def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix
         "location": f"coalesce({col(table, 'where_description')}, {col(table, 'adm_1')})",
         "source": f"'{SOURCE['id']}'",
         "fatalities": col(table, "best"),
-        "extra": extra_json(table, skip=("id", "best")),
+        "extra": extra_json(
+            table, skip=("id", "date_start", "date_end", "side_a", "side_b", "best")
+        ),
     }
     events = stage_from_select(
         con,

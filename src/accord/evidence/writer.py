@@ -26,7 +26,7 @@ class Written:
 
 def _hash(columns: list[str]) -> str:
     parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
-    return f"sha256(concat_ws(chr(31), {parts}))"
+    return f"md5_number(concat_ws(chr(31), {parts}))"  # 128 bits, stored as a UHUGEINT
 
 
 def _good(stage: str, errors: str) -> str:
@@ -85,62 +85,121 @@ def write_sources(
     return Written(added=added, duplicates=total - added - conflicts)
 
 
-EVENT_FIELDS = [
-    "event_id", "source_id", "occurred_on", "occurred_at", "occurred_until", "precision", "actor",
-    "action", "object", "category", "quantity", "unit", "location", "counterpart", "claimed_by",
-    "reported_on", "reported_at", "notes", "amends", "amendment", "fatalities", "revision", "extra",
-]  # fmt: skip
+_EVENT_CONTENT = (
+    "source", "event_id", "occurred_at", "occurred_until", "precision", "actor", "action",
+    "object", "category", "quantity", "unit", "location", "counterpart", "claimed_by",
+    "reported_at", "notes", "amends", "amendment", "fatalities", "revision", "extra",
+)  # fmt: skip
 
-_TYPED_EVENTS = """
+# Staged text -> the events table's columns, in its order (is_current and after are added later).
+_TYPED_EVENTS = f"""
+    {_hash(list(_EVENT_CONTENT))} AS uid, event_id, source AS source_id,
     CAST(substr(occurred_at, 1, 10) AS DATE) AS occurred_on,
-    CASE WHEN accord_is_instant(occurred_at) THEN accord_instant(occurred_at) END
-        AS occurred_at_ts,
-    CAST(substr(occurred_until, 1, 10) AS DATE) AS occurred_until_day,
+    CASE WHEN accord_is_instant(occurred_at) THEN accord_instant(occurred_at) END AS occurred_at,
+    CAST(substr(occurred_until, 1, 10) AS DATE) AS occurred_until,
     coalesce(precision, CASE WHEN accord_is_day(occurred_at) THEN 'day'
-        WHEN regexp_matches(occurred_at, '\\d:\\d{2}:\\d{2}') THEN 'second' ELSE 'minute' END)
-        AS precision_value,
-    CAST(trim(quantity) AS BIGINT) AS quantity_value,
-    CAST(substr(reported_at, 1, 10) AS DATE) AS reported_on,
-    CASE WHEN accord_is_instant(reported_at) THEN accord_instant(reported_at) END
-        AS reported_at_ts,
-    CAST(trim(fatalities) AS BIGINT) AS fatalities_value,
-    CAST(extra AS JSON) AS extra_json
+        WHEN regexp_matches(occurred_at, '\\d:\\d{{2}}:\\d{{2}}') THEN 'second' ELSE 'minute' END)
+        AS precision,
+    actor, action, object, category, CAST(trim(quantity) AS BIGINT) AS quantity, unit,
+    location, counterpart, claimed_by, CAST(substr(reported_at, 1, 10) AS DATE) AS reported_on,
+    CASE WHEN accord_is_instant(reported_at) THEN accord_instant(reported_at) END AS reported_at,
+    notes, amends, amendment, CAST(trim(fatalities) AS BIGINT) AS fatalities, revision,
+    CAST(extra AS JSON) AS extra
 """
 
 
 def write_events(
     con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
 ) -> Written:
-    """Store new events: skip exact duplicates, order revisions, quarantine conflicts."""
-    typed, new, conflicts, winners = (f"{stage}_{s}" for s in ("typed", "new", "conflicts", "win"))
-    content = [c for c in (
-        "source", "event_id", "occurred_at", "occurred_until", "precision", "actor", "action",
-        "object", "category", "quantity", "unit", "location", "counterpart", "claimed_by",
-        "reported_at", "notes", "amends", "amendment", "fatalities", "revision", "extra",
-    )]  # fmt: skip
+    """Store new events: skip exact duplicates, order revisions, quarantine conflicts.
+
+    Rows with an id seen nowhere else (the usual case for a dataset export) go in with one INSERT
+    straight from the staging rows. Rows without an id, or whose id repeats in the file or is
+    already stored, take the slower path that removes duplicates and compares revisions.
+    """
+    keyed = f"{stage}_keyed"
+    good = _good(stage, errors)
     con.execute(
-        f"""CREATE TEMP TABLE {typed} AS SELECT row_number, {_hash(content)} AS uid,
-            event_id, source AS source_id, actor, action, object, category, unit, location,
-            counterpart, claimed_by, notes, amends, amendment, revision,
-            TRY_CAST(revision AS BIGINT) AS rev, {_TYPED_EVENTS}
-            FROM {_good(stage, errors)}"""
+        f"""CREATE TEMP TABLE {keyed} AS
+            SELECT source AS source_id, event_id FROM {good} AND event_id IS NOT NULL
+            GROUP BY ALL HAVING count(*) > 1
+            UNION
+            SELECT DISTINCT e.source_id, e.event_id FROM events e
+            JOIN (SELECT DISTINCT source, event_id FROM {good}) s
+            ON e.source_id = s.source AND e.event_id = s.event_id"""
     )
+    counts = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE event_id IS NULL) FROM {good}"
+    ).fetchone()
+    total, without_id = (int(counts[0]), int(counts[1])) if counts else (0, 0)
+    unique_id = f"""event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {keyed} k
+        WHERE k.source_id = {stage}.source AND k.event_id = {stage}.event_id)"""
     con.execute(
-        f"""CREATE TEMP TABLE {new} AS SELECT * EXCLUDE (k) FROM (
-                SELECT *, row_number() OVER (PARTITION BY uid ORDER BY row_number) AS k
-                FROM {typed}) WHERE k = 1 AND uid NOT IN (SELECT uid FROM events)"""
+        f"INSERT INTO events SELECT {_TYPED_EVENTS}, true, NULL, {ingest_id}, row_number "
+        f"FROM {good} AND {unique_id}"
+    )
+    added = _count(con, f"SELECT count(*) FROM events WHERE ingest_id = {ingest_id}")
+    rest = f"{good} AND NOT ({unique_id})"
+    slow = _Revisions()
+    if without_id or _count(con, f"SELECT count(*) FROM {keyed}"):
+        slow = _write_revisions(con, stage, rest, keyed, errors, ingest_id)
+    added += slow.added
+    return Written(added=added, duplicates=total - added - slow.rejected, replaced=slow.replaced)
+
+
+@dataclass
+class _Revisions:
+    added: int = 0
+    replaced: int = 0
+    rejected: int = 0
+
+
+def _insert_events(
+    con: duckdb.DuckDBPyConnection, rows: str, ingest_id: int, current: str, superseded: str
+) -> int:
+    """Insert typed rows (`n`) whose content hash is new, keeping the first of identical rows."""
+    before = _count(con, f"SELECT count(*) FROM events WHERE ingest_id = {ingest_id}")
+    con.execute(
+        f"""INSERT INTO events SELECT n.* EXCLUDE (row_number, rev, winner), {current},
+            {superseded}, {ingest_id}, n.row_number FROM {rows}
+            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.uid = n.uid)
+            QUALIFY row_number() OVER (PARTITION BY n.uid ORDER BY n.row_number) = 1"""
+    )
+    return _count(con, f"SELECT count(*) FROM events WHERE ingest_id = {ingest_id}") - before
+
+
+def _write_revisions(
+    con: duckdb.DuckDBPyConnection,
+    stage: str,
+    rows: str,
+    keyed: str,
+    errors: str,
+    ingest_id: int,
+) -> _Revisions:
+    typed, new = f"{stage}_typed", f"{stage}_new"
+    conflicts, winners = f"{stage}_conflicts", f"{stage}_win"
+    con.execute(
+        f"""CREATE TEMP TABLE {typed} AS SELECT {_TYPED_EVENTS},
+            TRY_CAST(revision AS BIGINT) AS rev, row_number FROM {rows}"""
+    )
+    no_id = f"(SELECT *, NULL AS winner FROM {typed} WHERE event_id IS NULL) AS n"
+    added = _insert_events(con, no_id, ingest_id, current="true", superseded="NULL")
+    con.execute(
+        f"""CREATE TEMP TABLE {new} AS SELECT t.* FROM {typed} t
+            WHERE t.event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.uid = t.uid)
+            QUALIFY row_number() OVER (PARTITION BY t.uid ORDER BY t.row_number) = 1"""
     )
     # Same id, other content, and nothing to order them by: keep the stored one, quarantine this.
     con.execute(
         f"""CREATE TEMP TABLE {conflicts} AS SELECT n.row_number, n.event_id AS id_value
-            FROM {new} n WHERE n.event_id IS NOT NULL AND (
+            FROM {new} n WHERE
                 EXISTS (SELECT 1 FROM events e WHERE e.is_current AND e.source_id = n.source_id
                     AND e.event_id = n.event_id AND (n.rev IS NULL
                     OR TRY_CAST(e.revision AS BIGINT) IS NULL
                     OR TRY_CAST(e.revision AS BIGINT) = n.rev))
                 OR EXISTS (SELECT 1 FROM {new} o WHERE o.source_id = n.source_id
                     AND o.event_id = n.event_id AND o.row_number < n.row_number
-                    AND (n.rev IS NULL OR o.rev IS NULL OR o.rev = n.rev)))"""
+                    AND (n.rev IS NULL OR o.rev IS NULL OR o.rev = n.rev))"""
     )
     _conflicts(
         con,
@@ -152,12 +211,12 @@ def write_events(
     con.execute(f"DELETE FROM {new} WHERE row_number IN (SELECT row_number FROM {conflicts})")
     con.execute(
         f"""CREATE TEMP TABLE {winners} AS SELECT source_id, event_id, arg_max(uid, rev) AS winner
-            FROM (SELECT source_id, event_id, uid, rev FROM {new} WHERE event_id IS NOT NULL
+            FROM (SELECT source_id, event_id, uid, rev FROM {new}
                   UNION ALL
                   SELECT e.source_id, e.event_id, e.uid, TRY_CAST(e.revision AS BIGINT)
-                  FROM events e JOIN (SELECT DISTINCT source_id, event_id FROM {new}) k
+                  FROM events e JOIN {keyed} k
                   ON e.source_id = k.source_id AND e.event_id = k.event_id WHERE e.is_current)
-            GROUP BY source_id, event_id HAVING count(*) > 1"""
+            GROUP BY source_id, event_id"""
     )
     replaced = _count(
         con,
@@ -169,20 +228,16 @@ def write_events(
             WHERE events.source_id = w.source_id AND events.event_id = w.event_id
             AND events.is_current AND events.uid <> w.winner"""
     )
-    con.execute(
-        f"""INSERT INTO events SELECT n.uid, n.event_id, n.source_id, n.occurred_on,
-            n.occurred_at_ts, n.occurred_until_day, n.precision_value, n.actor, n.action, n.object,
-            n.category, n.quantity_value, n.unit, n.location, n.counterpart, n.claimed_by,
-            n.reported_on, n.reported_at_ts, n.notes, n.amends, n.amendment, n.fatalities_value,
-            n.revision, n.extra_json, w.winner IS NULL OR w.winner = n.uid,
-            CASE WHEN w.winner <> n.uid THEN w.winner END, {ingest_id}, n.row_number
-            FROM {new} n LEFT JOIN {winners} w
-            ON n.source_id = w.source_id AND n.event_id = w.event_id"""
+    joined = f"""(SELECT n.*, w.winner FROM {new} n JOIN {winners} w
+        ON n.source_id = w.source_id AND n.event_id = w.event_id) AS n"""
+    added += _insert_events(
+        con,
+        joined,
+        ingest_id,
+        current="n.winner = n.uid",
+        superseded="CASE WHEN n.winner <> n.uid THEN n.winner END",
     )
-    total = _count(con, f"SELECT count(*) FROM {typed}")
-    added = _count(con, f"SELECT count(*) FROM {new}")
-    rejected = _count(con, f"SELECT count(*) FROM {conflicts}")
-    return Written(added=added, duplicates=total - added - rejected, replaced=replaced)
+    return _Revisions(added, replaced, _count(con, f"SELECT count(*) FROM {conflicts}"))
 
 
 def write_claims(
