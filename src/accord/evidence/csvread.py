@@ -20,6 +20,7 @@ DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "latin-1": "latin-1", "latin1": "latin-1"}
 _MISSING = "\x01"  # DuckDB's null string: no real field holds it
 _CHUNK = 1 << 20
+NEWLINE = b"\n"
 
 
 class FileProblem(Exception):
@@ -85,19 +86,26 @@ def scan_file(path: Path, encoding: str) -> tuple[str, str]:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
                 if decoder is not None:
-                    try:
-                        decoder.decode(chunk)
-                    except UnicodeDecodeError as exc:
-                        line += chunk[: exc.start].count(b"\n")
-                        raise FileProblem(
-                            "bad-encoding",
-                            f"line {line} is not UTF-8 text; re-save the file as UTF-8 or pass "
-                            "--encoding latin-1",
-                        ) from None
-                    line += chunk.count(b"\n")
+                    line = _decode(decoder, chunk, line, final=False)
+        if decoder is not None:
+            _decode(decoder, b"", line, final=True)  # a sequence cut off at the end of the file
     except OSError as exc:
         raise FileProblem("unreadable-file", f"cannot read the file: {exc.strerror}") from None
     return name, digest.hexdigest()
+
+
+def _decode(decoder: codecs.IncrementalDecoder, chunk: bytes, line: int, final: bool) -> int:
+    """Decode one chunk; return the line number after it, or raise FileProblem naming the line."""
+    try:
+        decoder.decode(chunk, final=final)
+    except UnicodeDecodeError as exc:
+        bad_line = line + chunk[: exc.start].count(NEWLINE)
+        raise FileProblem(
+            "bad-encoding",
+            f"line {bad_line} is not UTF-8 text; re-save the file as UTF-8 or pass "
+            "--encoding latin-1",
+        ) from None
+    return line + chunk.count(NEWLINE)
 
 
 def read_header(path: Path, encoding: str) -> tuple[list[str], str]:

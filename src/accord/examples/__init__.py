@@ -12,6 +12,12 @@ def example_files() -> list[Traversable]:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
 
 
+def evidence_files() -> list[Traversable]:
+    """The bundled evidence files (JSON Lines), one per example agreement."""
+    folder = resources.files(__name__).joinpath("evidence")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name)
+
+
 def example(name: str) -> Traversable:
     """One bundled example by file stem, e.g. `gaza-2025-01`."""
     return resources.files(__name__).joinpath(f"{name}.yaml")
