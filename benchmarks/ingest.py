@@ -47,11 +47,12 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
             place = rng.choice(PLACES)
             writer.writerow([
                 f"BEN{i:08d}", f"2025-02-{day:02d}", "2025", rng.choice("123"), disorder, etype,
-                sub, "Military Forces of Israel (2022-)", "", "State forces", "Civilians (Palestine)",
-                "", "Civilians", "State forces-Civilians", "", "275", "Middle East", "Palestine",
-                "Gaza Strip", "Gaza City", "", place, f"31.{rng.randint(2000, 9999)}",
-                f"34.{rng.randint(2000, 9999)}", rng.choice("123"), "Benchmark Wire; Test Daily",
-                "National", f"Benchmark row {i}: synthetic event near {place}, not real data.",
+                sub, "Military Forces of Israel (2022-)", "", "State forces",
+                "Civilians (Palestine)", "", "Civilians", "State forces-Civilians", "", "275",
+                "Middle East", "Palestine", "Gaza Strip", "Gaza City", "", place,
+                f"31.{rng.randint(2000, 9999)}", f"34.{rng.randint(2000, 9999)}",
+                rng.choice("123"), "Benchmark Wire; Test Daily", "National",
+                f"Benchmark row {i}: synthetic event near {place}, not real data.",
                 rng.randint(0, 12), "", 1_740_000_000 + i,
             ])  # fmt: skip
 

@@ -1,9 +1,12 @@
 """accord: ceasefire and exchange agreements as code.
 
-The public API: load and validate specs, and resolve the dates they imply.
+The public API: load and validate specs, resolve the dates they imply, and keep evidence in a
+store.
 """
 
 from accord.engine.time import Moment
+from accord.evidence.ingest import FileReport, ingest_file
+from accord.evidence.store import Store, StoreError
 from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.errors import CATALOGUE, SpecError
 from accord.spec.load import LoadResult, load_spec, load_spec_text
@@ -12,13 +15,17 @@ from accord.version import __version__
 
 __all__ = [
     "CATALOGUE",
+    "FileReport",
     "LoadResult",
     "Moment",
     "Spec",
     "SpecError",
+    "Store",
+    "StoreError",
     "Timeline",
     "TimelineEntry",
     "__version__",
+    "ingest_file",
     "load_spec",
     "load_spec_text",
     "resolve_timeline",

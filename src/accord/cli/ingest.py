@@ -8,7 +8,7 @@ import click
 
 from accord.cli.options import json_option, print_json
 from accord.evidence.formats import FORMATS
-from accord.evidence.ingest import exit_code, ingest_file
+from accord.evidence.ingest import STEPS, exit_code, ingest_file
 from accord.evidence.store import DEFAULT_DB, Store, StoreError
 from accord.views.console import console, progress_steps, render_ingest
 
@@ -43,7 +43,7 @@ def ingest(
     with store:
         for path in files:
             big = path.is_file() and path.stat().st_size > PROGRESS_BYTES
-            with progress_steps(str(path), enabled=big and not as_json) as step:
+            with progress_steps(str(path), STEPS, enabled=big and not as_json) as step:
                 reports.append(ingest_file(store, path, fmt, encoding, step))
         counts = store.counts()
     if as_json:

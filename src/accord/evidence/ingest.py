@@ -29,6 +29,7 @@ from accord.evidence.writer import Written, write_claims, write_events, write_so
 from accord.version import __version__
 
 REPORT_LIMIT = 100
+STEPS = ("reading", "checking", "storing")
 Progress = Callable[[str], None]
 
 

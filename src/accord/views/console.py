@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from rich import box
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -75,15 +75,26 @@ def _row(entry: TimelineEntry) -> tuple[Text, str, str, str, Text]:
 
 
 @contextmanager
-def progress_steps(label: str, enabled: bool) -> Iterator[Callable[[str], None]]:
-    """A progress display on stderr naming the current step; a no-op when disabled."""
+def progress_steps(
+    label: str, steps: Sequence[str], enabled: bool
+) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr that advances through named steps; a no-op when disabled."""
     if not enabled:
         yield lambda _step: None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console(stderr=True), transient=True) as progress:
-        task = progress.add_task(label)
-        yield lambda step: progress.update(task, description=f"{label}: {step}")
+        task = progress.add_task(label, total=len(steps))
+
+        def step(name: str) -> None:
+            progress.update(task, description=f"{label}: {name}", completed=steps.index(name))
+
+        yield step
 
 
 def render_ingest(out: Console, reports: Sequence[FileReport], counts: dict[str, int]) -> None:
