@@ -5,9 +5,9 @@ store.
 """
 
 from accord.engine.time import Moment
+from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.evidence.ingest import FileReport, ingest_file
 from accord.evidence.store import Store, StoreError
-from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.errors import CATALOGUE, SpecError
 from accord.spec.load import LoadResult, load_spec, load_spec_text
 from accord.spec.models import Spec
