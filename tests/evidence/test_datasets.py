@@ -103,3 +103,12 @@ def test_ucdp_ged_keeps_intervals_and_the_death_estimates(store: Store) -> None:
     intervals = [r for r in rows if r[2] is not None and r[2] > r[1]]
     assert len(intervals) == 4
     assert {r[0] for r in rows} == {str(n) for n in range(990001, 990009)}
+
+
+def test_staging_tables_are_freed_after_each_file(store: Store) -> None:
+    ingest_file(store, DATA / "acled_gaza_sample.csv")
+    ingest_file(store, DATA / "ucdp_ged_sample.csv")
+    temporary = store.con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE temporary"
+    ).fetchone()
+    assert temporary == (0,)

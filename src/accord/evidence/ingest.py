@@ -95,7 +95,18 @@ def ingest_file(
         report.written = {}
     finally:
         store.con.execute("RESET preserve_insertion_order")
+        _drop_work_tables(store.con)
     return report
+
+
+def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Free the staging tables of the file just imported (they hold the whole file)."""
+    for kind, name in con.execute(
+        "SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND view_name LIKE 'ingest%' "
+        "UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() "
+        "WHERE temporary AND table_name LIKE 'ingest%'"
+    ).fetchall():
+        con.execute(f"DROP {kind} IF EXISTS {name}")
 
 
 def _import(
