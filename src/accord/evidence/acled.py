@@ -11,10 +11,9 @@ from pathlib import Path
 
 import duckdb
 
-from accord.evidence.canonical import shape_sql
 from accord.evidence.csvread import load_csv
-from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset_source
-from accord.evidence.staging import Staged, stage_from_select
+from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset
+from accord.evidence.staging import Staged
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -77,15 +76,4 @@ def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefi
         "revision": col(table, "timestamp"),
         "extra": extra_json(table, skip=MAPPED),
     }
-    events = stage_from_select(
-        con,
-        "events",
-        f"{prefix}_events",
-        table.table,
-        expressions,
-        table.row_number,
-        shape_sql(table),
-    )
-    rows = con.execute(f"SELECT count(*) FROM {events}").fetchone()
-    sources = stage_dataset_source(con, f"{prefix}_sources", SOURCE)
-    return Staged({"sources": sources, "events": events}, rows[0] if rows else 0)
+    return stage_dataset(con, table, prefix, expressions, SOURCE)

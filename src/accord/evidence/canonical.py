@@ -8,14 +8,14 @@ from typing import Any
 
 import duckdb
 
-from accord.evidence.csvread import CsvTable, FileProblem, load_csv
+from accord.evidence.csvread import FileProblem, load_csv
 from accord.evidence.staging import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
     SOURCE_COLUMNS,
     RowProblem,
     Staged,
-    stage_from_select,
+    stage_csv,
     stage_rows,
 )
 
@@ -23,14 +23,6 @@ from accord.evidence.staging import (
 EVENT_FIELDS = tuple("id" if c == "event_id" else c for c in EVENT_COLUMNS if c != "revision")
 RECORD_FIELDS = {"event": EVENT_FIELDS, "source": SOURCE_COLUMNS, "claim": CLAIM_COLUMNS}
 _RECORD_KINDS = {"event": "events", "source": "sources", "claim": "claims"}
-
-
-def shape_sql(table: CsvTable) -> str:
-    """SQL naming a row's shape problem, if any."""
-    return (
-        f"CASE WHEN {table.last} IS NULL THEN 'missing-fields' "
-        f"WHEN {table.overflow} IS NOT NULL THEN 'extra-fields' END"
-    )
 
 
 def stage_accord_csv(
@@ -59,11 +51,7 @@ def stage_accord_csv(
         ("event_id" if name == "id" and kind == "events" else name): table.column(name)
         for name in table.header
     }
-    stage = stage_from_select(
-        con, kind, f"{prefix}_{kind}", table.table, expressions, table.row_number, shape_sql(table)
-    )
-    rows = con.execute(f"SELECT count(*) FROM {stage}").fetchone()
-    return Staged({kind: stage}, rows[0] if rows else 0)
+    return Staged({kind: stage_csv(con, kind, f"{prefix}_{kind}", table, expressions)}, table.rows)
 
 
 def stage_jsonl(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix: str) -> Staged:

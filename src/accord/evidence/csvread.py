@@ -40,6 +40,7 @@ class CsvTable:
     header: list[str]
     delimiter: str
     first_rowid: int
+    rows: int
 
     @property
     def row_number(self) -> str:
@@ -153,7 +154,7 @@ def load_csv(
     except duckdb.Error as exc:
         detail = str(exc).strip().splitlines()[0]
         raise FileProblem("malformed-csv", f"cannot parse the CSV: {detail}") from None
-    first = con.execute(f"SELECT min(rowid) FROM {table}").fetchone()
-    if not first or first[0] is None:
+    first, rows = con.execute(f"SELECT min(rowid), count(*) FROM {table}").fetchone() or (None, 0)
+    if first is None:
         raise FileProblem("empty-file", "the file has a header but no rows")
-    return CsvTable(table, header, delimiter, int(first[0]))
+    return CsvTable(table, header, delimiter, int(first), int(rows))

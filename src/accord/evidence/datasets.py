@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import duckdb
 
 from accord.evidence.csvread import CsvTable, FileProblem
-from accord.evidence.staging import stage_rows
+from accord.evidence.staging import Staged, stage_csv, stage_rows
 
 
 def require(table: CsvTable, columns: Iterable[str], dataset: str) -> None:
@@ -32,9 +32,18 @@ def extra_json(table: CsvTable, skip: Iterable[str] = ()) -> str:
     return f"to_json({{{fields}}})"  # measured: faster than json_object for wide rows
 
 
-def stage_dataset_source(con: duckdb.DuckDBPyConnection, name: str, source: dict[str, str]) -> str:
-    """Stage the source record that stands for a whole dataset (e.g. ACLED)."""
-    return stage_rows(con, "sources", name, [(0, {**source, "date_inferred": False})])
+def stage_dataset(
+    con: duckdb.DuckDBPyConnection,
+    table: CsvTable,
+    prefix: str,
+    expressions: dict[str, str],
+    source: dict[str, str],
+) -> Staged:
+    """Stage a dataset export's events, and the source record that stands for the dataset."""
+    events = stage_csv(con, "events", f"{prefix}_events", table, expressions)
+    dataset = [(0, {**source, "date_inferred": False})]
+    sources = stage_rows(con, "sources", f"{prefix}_sources", dataset)
+    return Staged({"sources": sources, "events": events}, table.rows)
 
 
 def iso_day(expression: str) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 
 import duckdb
 
+from accord.evidence.csvread import CsvTable
+
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
     "occurred_at",
@@ -102,16 +104,14 @@ def create_stage(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> str:
     return name
 
 
-def stage_from_select(
+def stage_csv(
     con: duckdb.DuckDBPyConnection,
     kind: str,
     name: str,
-    source_sql: str,
+    table: CsvTable,
     expressions: Mapping[str, str],
-    row_number: str,
-    shape: str,
 ) -> str:
-    """Stage rows from a SELECT over a raw table: one SQL expression per staging column.
+    """Stage rows of a loaded CSV: one SQL expression (over its columns) per staging column.
 
     The stage is a view: each later step computes only the columns it reads, so costly ones
     (the dataset's extra fields as JSON) are built once, when rows are stored.
@@ -120,9 +120,13 @@ def stage_from_select(
         f'{_as_text(column, expressions.get(column, "NULL"))} AS "{column}"'
         for column in COLUMNS[kind]
     )
+    shape = (
+        f"CASE WHEN {table.last} IS NULL THEN 'missing-fields' "
+        f"WHEN {table.overflow} IS NOT NULL THEN 'extra-fields' END"
+    )
     con.execute(
-        f"CREATE TEMP VIEW {name} AS SELECT {row_number} AS row_number, {shape} AS shape, "
-        f"{selected} FROM {source_sql}"
+        f"CREATE TEMP VIEW {name} AS SELECT {table.row_number} AS row_number, {shape} AS shape, "
+        f"{selected} FROM {table.table}"
     )
     return name
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from accord.evidence.canonical import shape_sql
 from accord.evidence.csvread import load_csv
-from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset_source
-from accord.evidence.staging import Staged, stage_from_select
+from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset
+from accord.evidence.staging import Staged
 
 REQUIRED = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b", "best")
 SOURCE = {
@@ -40,15 +39,4 @@ def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix
             table, skip=("id", "date_start", "date_end", "side_a", "side_b", "best")
         ),
     }
-    events = stage_from_select(
-        con,
-        "events",
-        f"{prefix}_events",
-        table.table,
-        expressions,
-        table.row_number,
-        shape_sql(table),
-    )
-    rows = con.execute(f"SELECT count(*) FROM {events}").fetchone()
-    sources = stage_dataset_source(con, f"{prefix}_sources", SOURCE)
-    return Staged({"sources": sources, "events": events}, rows[0] if rows else 0)
+    return stage_dataset(con, table, prefix, expressions, SOURCE)
