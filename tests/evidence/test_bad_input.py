@@ -110,6 +110,35 @@ def test_same_id_other_content_without_revision_is_a_conflict(store: Store, writ
     assert store.counts()["events"] == 1
 
 
+def test_repeated_ids_in_one_file(store: Store, write: Write) -> None:
+    _with_sources(store, write)
+    row = "e1,2025-01-19,a,release,captive,3,s1,same"
+    twice = ingest_file(store, write("twice.csv", HEADER + row + "\n" + row + "\n"))
+    assert (twice.status, twice.written["events"].added, twice.written["events"].duplicates) == (
+        "ok",
+        1,
+        1,
+    )
+    other = row.replace("same", "other").replace("e1", "e2")
+    clash = ingest_file(
+        store, write("clash.csv", HEADER + other + "\n" + other.replace("other", "x") + "\n")
+    )
+    assert [(p.row, p.reason) for p in clash.problems] == [(3, "conflicting-duplicate")]
+
+
+def test_hand_written_extra_must_be_a_json_object(store: Store, write: Write) -> None:
+    lines = [
+        '{"record":"source","id":"s1","publisher":"Example Wire"}',
+        '{"record":"event","id":"ok","occurred_at":"2025-01-19","actor":"a","action":"release",'
+        '"source":"s1","extra":{"round":1}}',
+        '{"record":"event","id":"bad","occurred_at":"2025-01-19","actor":"a","action":"release",'
+        '"source":"s1","extra":"round one"}',
+    ]
+    report = ingest_file(store, write("x.jsonl", "\n".join(lines) + "\n"))
+    assert [(p.row, p.column, p.reason) for p in report.problems] == [(3, "extra", "bad-value")]
+    assert store.con.execute("SELECT extra->>'$.round' FROM events").fetchone() == ("1",)
+
+
 def test_corrections_point_to_the_event_they_amend(store: Store, write: Write) -> None:
     lines = [
         '{"record":"source","id":"s1","publisher":"Example Wire","published":"2025-02-21"}',

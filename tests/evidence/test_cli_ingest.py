@@ -27,7 +27,7 @@ def test_exit_codes(run_cli: Run, tmp_path: Path) -> None:
     assert "12 rows read, 0 rejected" in good.stdout
     some = run_cli("ingest", str(DATA / "acled_bad_rows.csv"), "--db", db)
     assert some.exit_code == 1
-    assert "row 18, column occurred_at, value '2025-02-30': bad-date" in some.stdout
+    assert "row 18, column event_date, value '2025-02-30': bad-date" in some.stdout
     empty = tmp_path / "empty.csv"
     empty.write_text("")
     none = run_cli("ingest", str(empty), "--db", db)
@@ -45,7 +45,7 @@ def test_json_report(run_cli: Run, tmp_path: Path) -> None:
     assert report["rejected"] == 3
     assert report["problems"][0] == {
         "row": 18,
-        "column": "occurred_at",
+        "column": "event_date",
         "value": "2025-02-30",
         "reason": "bad-date",
         "message": report["problems"][0]["message"],
@@ -69,7 +69,7 @@ def test_format_can_be_forced_and_a_newer_store_is_a_usage_error(
          str(DATA / "acled_gaza_sample.csv"), "--db", str(db)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert refused.returncode == 1
+    assert refused.returncode == 2  # nothing imported
     assert "newer accord" in refused.stderr
     assert "Traceback" not in refused.stderr
 

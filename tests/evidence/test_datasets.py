@@ -80,7 +80,7 @@ def test_three_bad_rows_among_a_hundred(store: Store) -> None:
     assert report.written["events"].added == 97
     assert report.rejected == 3
     assert [(p.row, p.column, p.value, p.reason) for p in report.problems] == [
-        (18, "occurred_at", "2025-02-30", "bad-date"),
+        (18, "event_date", "2025-02-30", "bad-date"),  # named as in the export
         (53, "fatalities", "-4", "negative-quantity"),
         (89, "fatalities", "many", "bad-number"),
     ]
@@ -108,7 +108,5 @@ def test_ucdp_ged_keeps_intervals_and_the_death_estimates(store: Store) -> None:
 def test_staging_tables_are_freed_after_each_file(store: Store) -> None:
     ingest_file(store, DATA / "acled_gaza_sample.csv")
     ingest_file(store, DATA / "ucdp_ged_sample.csv")
-    temporary = store.con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE temporary"
-    ).fetchone()
+    temporary = store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchone()
     assert temporary == (0,)

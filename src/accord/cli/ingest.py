@@ -15,6 +15,12 @@ from accord.views.console import console, progress_steps, render_ingest
 PROGRESS_BYTES = 4 << 20  # show progress for files over 4 MB
 
 
+class StoreUnavailable(click.ClickException):
+    """The store cannot be opened: nothing is imported, so the exit code is 2."""
+
+    exit_code = 2
+
+
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -38,7 +44,7 @@ def ingest(
     try:
         store = Store(db)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise StoreUnavailable(str(exc)) from None
     reports = []
     with store:
         for path in files:

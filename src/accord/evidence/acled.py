@@ -41,6 +41,19 @@ ACTION_MAP: tuple[tuple[str, str | None, str], ...] = (
     ("Violence against civilians", None, "attack"),
 )
 PRECISION = {"1": "day", "2": "week", "3": "month"}
+#: The export's column behind each event field (for reports in the file's own terms).
+FILE_COLUMNS = {
+    "event_id": "event_id_cnty",
+    "occurred_at": "event_date",
+    "precision": "time_precision",
+    "actor": "actor1",
+    "action": "event_type",
+    "counterpart": "actor2",
+    "location": "location",
+    "notes": "notes",
+    "fatalities": "fatalities",
+    "revision": "timestamp",
+}
 #: Columns stored in an event field of their own; the rest go to the event's `extra`.
 MAPPED = ("event_id_cnty", "event_date", "actor1", "actor2", "location", "notes", "fatalities",
           "timestamp")  # fmt: skip
@@ -76,4 +89,4 @@ def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefi
         "revision": col(table, "timestamp"),
         "extra": extra_json(table, skip=MAPPED),
     }
-    return stage_dataset(con, table, prefix, expressions, SOURCE)
+    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS)

@@ -80,10 +80,14 @@ def _record(
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        problems.append(RowProblem(number, None, line[:200], "bad-json", f"not JSON: {exc.msg}"))
+        problems.append(
+            RowProblem(number, None, line.strip()[:200], "bad-json", f"not JSON: {exc.msg}")
+        )
         return None
     if not isinstance(obj, dict):
-        problems.append(RowProblem(number, None, line[:200], "bad-json", "each line is one object"))
+        problems.append(
+            RowProblem(number, None, line.strip()[:200], "bad-json", "each line is one object")
+        )
         return None
     record = obj.pop("record", None)
     if record not in RECORD_FIELDS:
@@ -97,7 +101,9 @@ def _record(
     if unknown:
         for key in unknown:
             problems.append(
-                RowProblem(number, key, None, "unknown-field", f"a {record} has no `{key}` field")
+                RowProblem(
+                    number, key, None, "unknown-field", f"the {record} record has no `{key}`"
+                )
             )
         return None
     if record == "event" and "id" in obj:

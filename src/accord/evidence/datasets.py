@@ -16,7 +16,7 @@ def require(table: CsvTable, columns: Iterable[str], dataset: str) -> None:
     if missing:
         raise FileProblem(
             "missing-column",
-            f"not a {dataset} export: the header lacks " + ", ".join(missing),
+            f"this is not a {dataset} export: the header lacks " + ", ".join(missing),
         )
 
 
@@ -38,12 +38,21 @@ def stage_dataset(
     prefix: str,
     expressions: dict[str, str],
     source: dict[str, str],
+    file_columns: dict[str, str],
 ) -> Staged:
-    """Stage a dataset export's events, and the source record that stands for the dataset."""
+    """Stage a dataset export's events, and the source record that stands for the dataset.
+
+    `file_columns` names the export's column behind each staged field, for reports.
+    """
     events = stage_csv(con, "events", f"{prefix}_events", table, expressions)
     dataset = [(0, {**source, "date_inferred": False})]
     sources = stage_rows(con, "sources", f"{prefix}_sources", dataset)
-    return Staged({"sources": sources, "events": events}, table.rows)
+    return Staged(
+        {"sources": sources, "events": events},
+        table.rows,
+        file_columns=file_columns,
+        built_extra=True,
+    )
 
 
 def iso_day(expression: str) -> str:

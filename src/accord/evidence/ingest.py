@@ -136,6 +136,7 @@ def _import(
     create_macros(con)
     step("storing")
     report.written = _check_and_write(con, staged, errors, ingest_id)
+    _name_columns_as_in_file(con, errors, staged.file_columns)
     _quarantine(con, errors, ingest_id, str(path), report)
     _log_end(con, ingest_id, report)
 
@@ -152,12 +153,22 @@ def _check_and_write(
     if "events" in staged.tables:
         table = staged.tables["events"]
         known_events = f"SELECT event_id FROM events UNION SELECT event_id FROM {table}"
-        run_checks(con, table, event_checks(known_sources, known_events), errors)
+        checks = event_checks(known_sources, known_events, staged.built_extra)
+        run_checks(con, table, checks, errors)
         written["events"] = write_events(con, table, errors, ingest_id)
     if "claims" in staged.tables:
         run_checks(con, staged.tables["claims"], claim_checks(known_sources), errors)
         written["claims"] = write_claims(con, staged.tables["claims"], errors, ingest_id)
     return written
+
+
+def _name_columns_as_in_file(
+    con: duckdb.DuckDBPyConnection, errors: str, names: dict[str, str]
+) -> None:
+    for staged, original in names.items():
+        con.execute(
+            f"UPDATE {errors} SET column_name = ? WHERE column_name = ?", [original, staged]
+        )
 
 
 def _errors_table(con: duckdb.DuckDBPyConnection, prefix: str, staged: Staged) -> str:
@@ -216,7 +227,7 @@ def _log_end(con: duckdb.DuckDBPyConnection, ingest_id: int, report: FileReport)
         [
             report.rows_read,
             events.added,
-            sum(w.duplicates for w in report.written.values()),
+            events.duplicates,
             events.replaced,
             report.rejected,
             report.written["sources"].added,

@@ -95,6 +95,10 @@ class Staged:
     tables: dict[str, str] = field(default_factory=dict)
     rows_read: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    #: The file's own name for a staged column, so reports speak the file's language.
+    file_columns: dict[str, str] = field(default_factory=dict)
+    #: True when the importer builds `extra` itself (valid JSON by construction).
+    built_extra: bool = False
 
 
 def create_stage(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> str:
@@ -133,7 +137,8 @@ def stage_csv(
 
 def _as_text(column: str, expression: str) -> str:
     # `extra` is built as JSON by the importer; casting it to text and back would parse it twice.
-    return expression if column == "extra" else f"CAST({expression} AS VARCHAR)"
+    built_json = column == "extra" and expression != "NULL"
+    return expression if built_json else f"CAST({expression} AS VARCHAR)"
 
 
 def stage_rows(

@@ -31,7 +31,14 @@ class Store:
         self.con.execute("SET TimeZone = 'UTC'")
         self.con.execute("SET enable_progress_bar = false")
         # A cap keeps big imports within a laptop's means; DuckDB spills to disk beyond it.
-        self.con.execute("SET memory_limit = ?", [os.environ.get("ACCORD_MEMORY_LIMIT", "1GB")])
+        limit = os.environ.get("ACCORD_MEMORY_LIMIT", "1GB")
+        try:
+            self.con.execute("SET memory_limit = ?", [limit])
+        except duckdb.Error:
+            self.con.close()
+            raise StoreError(
+                f"ACCORD_MEMORY_LIMIT={limit!r} is not a memory size; write e.g. 1GB or 800MB"
+            ) from None
         try:
             self._migrate(read_only)
         except StoreError:

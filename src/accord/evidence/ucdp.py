@@ -10,6 +10,16 @@ from accord.evidence.csvread import load_csv
 from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset
 from accord.evidence.staging import Staged
 
+#: The export's column behind each event field (for reports in the file's own terms).
+FILE_COLUMNS = {
+    "event_id": "id",
+    "occurred_at": "date_start",
+    "occurred_until": "date_end",
+    "actor": "side_a",
+    "counterpart": "side_b",
+    "location": "where_description",
+    "fatalities": "best",
+}
 REQUIRED = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b", "best")
 SOURCE = {
     "id": "ucdp-ged",
@@ -39,4 +49,4 @@ def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix
             table, skip=("id", "date_start", "date_end", "side_a", "side_b", "best")
         ),
     }
-    return stage_dataset(con, table, prefix, expressions, SOURCE)
+    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS)

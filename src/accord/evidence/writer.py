@@ -210,7 +210,8 @@ def _write_revisions(
     )
     con.execute(f"DELETE FROM {new} WHERE row_number IN (SELECT row_number FROM {conflicts})")
     con.execute(
-        f"""CREATE TEMP TABLE {winners} AS SELECT source_id, event_id, arg_max(uid, rev) AS winner
+        f"""CREATE TEMP TABLE {winners} AS SELECT source_id, event_id,
+            coalesce(arg_max(uid, rev), min(uid)) AS winner
             FROM (SELECT source_id, event_id, uid, rev FROM {new}
                   UNION ALL
                   SELECT e.source_id, e.event_id, e.uid, TRY_CAST(e.revision AS BIGINT)
