@@ -92,17 +92,18 @@ _EVENT_CONTENT = (
 )  # fmt: skip
 
 # Staged text -> the events table's columns, in its order (is_current and after are added later).
+# Rows reach this point checked, so a date longer than YYYY-MM-DD is a valid instant.
 _TYPED_EVENTS = f"""
     {_hash(list(_EVENT_CONTENT))} AS uid, event_id, source AS source_id,
     CAST(substr(occurred_at, 1, 10) AS DATE) AS occurred_on,
-    CASE WHEN accord_is_instant(occurred_at) THEN accord_instant(occurred_at) END AS occurred_at,
+    CASE WHEN length(occurred_at) > 10 THEN accord_instant(occurred_at) END AS occurred_at,
     CAST(substr(occurred_until, 1, 10) AS DATE) AS occurred_until,
-    coalesce(precision, CASE WHEN accord_is_day(occurred_at) THEN 'day'
+    coalesce(precision, CASE WHEN length(occurred_at) = 10 THEN 'day'
         WHEN regexp_matches(occurred_at, '\\d:\\d{{2}}:\\d{{2}}') THEN 'second' ELSE 'minute' END)
         AS precision,
     actor, action, object, category, CAST(trim(quantity) AS BIGINT) AS quantity, unit,
     location, counterpart, claimed_by, CAST(substr(reported_at, 1, 10) AS DATE) AS reported_on,
-    CASE WHEN accord_is_instant(reported_at) THEN accord_instant(reported_at) END AS reported_at,
+    CASE WHEN length(reported_at) > 10 THEN accord_instant(reported_at) END AS reported_at,
     notes, amends, amendment, CAST(trim(fatalities) AS BIGINT) AS fatalities, revision,
     CAST(extra AS JSON) AS extra
 """
