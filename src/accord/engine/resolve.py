@@ -235,7 +235,7 @@ def _overrides(spec: Spec, amendments: Sequence[str]) -> dict[tuple[str, str], t
     for aid in amendments:
         amendment = spec.amendments[aid]
         term, _, key = amendment.supersedes.partition(".")
-        value = typed_value(key, amendment.value)
+        value = _typed_value(key, amendment.value)
         path: DocPath = ("amendments", aid, "value")
         if value is None:
             continue
@@ -245,7 +245,7 @@ def _overrides(spec: Spec, amendments: Sequence[str]) -> dict[tuple[str, str], t
     return overrides
 
 
-def typed_value(key: str, value: Any) -> Any:
+def _typed_value(key: str, value: Any) -> Any:
     """An amendment's raw value parsed as the key it replaces expects; None when malformed."""
     try:
         if key in TIME_KEYS:
