@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from accord.engine.time import (
@@ -22,7 +22,7 @@ from accord.engine.time import (
     shift,
 )
 from accord.spec.errors import Problem
-from accord.spec.models import Phase, Provision, Spec
+from accord.spec.models import Instalment, Phase, Provision, Spec
 from accord.spec.timeexpr import (
     Duration,
     ExprError,
@@ -34,6 +34,7 @@ from accord.spec.timeexpr import (
 from accord.spec.yamlsource import DocPath
 
 TIME_KEYS = ("start", "end", "deadline")
+_MAX_OCCURRENCES = 1000
 
 
 @dataclass(frozen=True)
@@ -223,10 +224,65 @@ class Resolver:
         after = Moment.of_day(moment.day + timedelta(days=1), moment.at.tzinfo or UTC)
         return Point(after, f"{point.how}; starts the day after: {after.iso()}")
 
+    def schedule(self, xid: str) -> list[tuple[Point, Instalment]]:
+        """Every instalment of a provision's schedule with its due point, repeats expanded."""
+        points: list[tuple[Point, Instalment]] = []
+        for index, inst in enumerate(self.spec.provisions[xid].schedule):
+            path: DocPath = ("provisions", xid, "schedule", index)
+            if inst.every is None:
+                assert inst.due is not None
+                points.append((self.expr(inst.due, (*path, "due")), inst))
+            else:
+                points += [(p, inst) for p in self._occurrences(inst, path)]
+        return points
+
+    def _occurrences(self, inst: Instalment, path: DocPath) -> list[Point]:
+        assert inst.every is not None and inst.from_ is not None and inst.through is not None
+        every = inst.every
+        first = self.expr(inst.from_, (*path, "from"))
+        last = self.expr(inst.through, (*path, "through"))
+        if first.moment is None or last.moment is None:
+            return [Point(None, f"every {every.describe()} from {inst.from_}: {first.how}")]
+        if every.amount == 0:
+            self.problem((*path, "every"), "bad-duration", "a repeat interval must be above 0")
+            return []
+        if last.moment < first.moment:
+            message = f"`through` ({last.moment.iso()}) is before `from` ({first.moment.iso()})"
+            self.problem((*path, "through"), "bad-value", message)
+            return [Point(None, message)]
+        points: list[Point] = []
+        how = f"every {every.describe()} from {inst.from_} ({first.moment.iso()})"
+        try:
+            # Each occurrence counts from the first, so month ends do not drift (31, 28, 31...).
+            current = first.moment
+            while current <= last.moment and len(points) < _MAX_OCCURRENCES:
+                points.append(Point(current, f"{how}, #{len(points) + 1}"))
+                step = Duration(every.amount * len(points), every.unit)
+                current = shift(first.moment, step, 1, self.spec.date_rounding)
+        except DateArithmeticError as exc:
+            self.problem((*path, "every"), exc.code, str(exc))
+            points.append(Point(None, str(exc)))
+        if len(points) >= _MAX_OCCURRENCES:
+            self.problem(path, "bad-value", f"more than {_MAX_OCCURRENCES} instalments")
+        return points
+
     def problem(self, path: DocPath, code: str, message: str) -> None:
         problem = Problem(path, code, message)
         if problem not in self.problems:
             self.problems.append(problem)
+
+
+def amendments_by_date(spec: Spec, resolver: Resolver) -> list[tuple[str, Moment | None]]:
+    """Amendment ids with the moment each was agreed, in date order (undated last, then as
+    listed)."""
+    dated = [
+        (index, aid, resolver.expr(a.date, ("amendments", aid, "date")).moment)
+        for index, (aid, a) in enumerate(spec.amendments.items())
+    ]
+    dated.sort(
+        key=lambda d: (d[2] is None, d[2].at if d[2] else datetime.max.replace(tzinfo=UTC), d[0])
+    )
+    return [(aid, when) for _, aid, when in dated]
 
 
 def _overrides(spec: Spec, amendments: Sequence[str]) -> dict[tuple[str, str], tuple[Any, DocPath]]:

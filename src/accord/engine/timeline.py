@@ -6,14 +6,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from accord.engine.resolve import Point, Resolver
+from accord.engine.resolve import Point, Resolver, amendments_by_date
 from accord.engine.time import DateArithmeticError, Moment, last_day_of_span, shift
 from accord.spec.errors import Problem
-from accord.spec.models import Instalment, Phase, Provision, Spec
+from accord.spec.models import Phase, Provision, Spec
 from accord.spec.timeexpr import Duration
-from accord.spec.yamlsource import DocPath
-
-_MAX_OCCURRENCES = 1000
 
 
 @dataclass(frozen=True)
@@ -90,20 +87,9 @@ class _TimelineBuilder:
         self.start = start
         self.entries: list[TimelineEntry] = []
         self.original = Resolver(spec, start)
-        self.order = self._amendment_order()
+        self.order = [aid for aid, _ in amendments_by_date(spec, self.original)]
         self._versions: dict[int, Resolver] = {0: self.original}
         self.r = self.version(len(self.order))
-
-    def _amendment_order(self) -> list[str]:
-        """Amendments by the date they were agreed (unresolved last), then as listed."""
-
-        def key(item: tuple[int, str]) -> tuple[bool, datetime, int]:
-            index, aid = item
-            amendment = self.spec.amendments[aid]
-            when = self.original.expr(amendment.date, ("amendments", aid, "date")).moment
-            return (when is None, when.at if when else datetime.max.replace(tzinfo=UTC), index)
-
-        return [aid for _, aid in sorted(enumerate(self.spec.amendments), key=key)]
 
     def _applied_through(self, aid: str | None) -> int:
         return 0 if aid is None else self.order.index(aid) + 1
@@ -227,64 +213,27 @@ class _TimelineBuilder:
         )
 
     def _instalments(self, xid: str, prov: Provision, cond: tuple[str, ...]) -> None:
-        total, complete = 0, True
-        for index, inst in enumerate(prov.schedule):
-            path = ("provisions", xid, "schedule", index)
-            if inst.every is None:
-                assert inst.due is not None
-                points = [self.r.expr(inst.due, (*path, "due"))]
-            else:
-                points = self._occurrences(inst, path)
-            complete &= all(p.moment is not None for p in points) and bool(points)
-            for point in points:
-                total += inst.quantity
-                entry = TimelineEntry(
-                    xid,
-                    "instalment",
-                    point,
-                    quantity=inst.quantity,
-                    category=inst.category,
-                    conditional_on=cond,
-                    source=tuple(inst.source or prov.source),
-                )
-                self.add(entry)
-        if complete and prov.schedule and prov.quantity is not None and total != prov.quantity:
+        points = self.r.schedule(xid)
+        for point, inst in points:
+            entry = TimelineEntry(
+                xid,
+                "instalment",
+                point,
+                quantity=inst.quantity,
+                category=inst.category,
+                conditional_on=cond,
+                source=tuple(inst.source or prov.source),
+            )
+            self.add(entry)
+        complete = bool(points) and all(p.moment is not None for p, _ in points)
+        total = sum(inst.quantity for _, inst in points)
+        if complete and prov.quantity is not None and total != prov.quantity:
             self.r.problem(
                 ("provisions", xid, "schedule"),
                 "schedule-mismatch",
                 f"the instalments add up to {total} but `quantity` is {prov.quantity}; "
                 "fix one of them",
             )
-
-    def _occurrences(self, inst: Instalment, path: DocPath) -> list[Point]:
-        assert inst.every is not None and inst.from_ is not None and inst.through is not None
-        every = inst.every
-        first = self.r.expr(inst.from_, (*path, "from"))
-        last = self.r.expr(inst.through, (*path, "through"))
-        if first.moment is None or last.moment is None:
-            return [Point(None, f"every {every.describe()} from {inst.from_}: {first.how}")]
-        if every.amount == 0:
-            self.r.problem((*path, "every"), "bad-duration", "a repeat interval must be above 0")
-            return []
-        if last.moment < first.moment:
-            message = f"`through` ({last.moment.iso()}) is before `from` ({first.moment.iso()})"
-            self.r.problem((*path, "through"), "bad-value", message)
-            return [Point(None, message)]
-        points: list[Point] = []
-        how = f"every {every.describe()} from {inst.from_} ({first.moment.iso()})"
-        try:
-            # Each occurrence counts from the first, so month ends do not drift (31, 28, 31...).
-            current = first.moment
-            while current <= last.moment and len(points) < _MAX_OCCURRENCES:
-                points.append(Point(current, f"{how}, #{len(points) + 1}"))
-                step = Duration(every.amount * len(points), every.unit)
-                current = shift(first.moment, step, 1, self.spec.date_rounding)
-        except DateArithmeticError as exc:
-            self.r.problem((*path, "every"), exc.code, str(exc))
-            points.append(Point(None, str(exc)))
-        if len(points) >= _MAX_OCCURRENCES:
-            self.r.problem(path, "bad-value", f"more than {_MAX_OCCURRENCES} instalments")
-        return points
 
 
 def _chronological(entry: TimelineEntry) -> tuple[date, bool, datetime]:

@@ -1,0 +1,205 @@
+"""The result of an evaluation: phases, provisions, ledgers and violations, each with `because`.
+
+Plain data with a `to_dict` whose keys are the JSON interface of `accord status --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.engine.match import MatchedEvent
+from accord.engine.time import Moment
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line of a `because` trail: the clause, a computed date, an event, or a rule applied."""
+
+    kind: str  # clause | date | event | rule
+    text: str
+    ref: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "ref": self.ref,
+            "sources": list(self.sources),
+        }
+
+
+def event_reason(event: MatchedEvent, role: str) -> Reason:
+    """A `because` line naming an event and the source it rests on."""
+    when = event.day.isoformat() if event.whole_day else event.start.isoformat(timespec="minutes")
+    quantity = f" x{event.quantity}" if event.quantity is not None else ""
+    claimed = f", claimed by {event.claimed_by}" if event.claimed_by else ""
+    return Reason(
+        "event",
+        f"{role}: {event.actor} {event.action}{quantity} on {when} "
+        f"(event {event.event_id or event.uid}{claimed})",
+        event.event_id,
+        (event.source,),
+    )
+
+
+@dataclass
+class InstalmentResult:
+    """One instalment of a schedule: due date and quantity, and how it stands."""
+
+    due: Moment | None
+    quantity: int
+    required_by_then: int
+    state: str  # pending | fulfilled | overdue
+    late: bool = False
+    met_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "due": self.due.iso() if self.due else None,
+            "quantity": self.quantity,
+            "required_by_then": self.required_by_then,
+            "state": self.state,
+            "late": self.late,
+            "met_at": self.met_at,
+        }
+
+
+@dataclass
+class ProvisionResult:
+    """The state of one provision at the evaluation instant."""
+
+    id: str
+    kind: str
+    state: str
+    party: list[str]
+    required: int | None = None
+    delivered: int | None = None
+    due: Moment | None = None
+    late: bool = False
+    flags: list[str] = field(default_factory=list)
+    count: int | None = None  # prohibitions: matching acts
+    instalments: list[InstalmentResult] = field(default_factory=list)
+    because: list[Reason] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (`id`, `state`, `party`, `required`, `delivered`, `due`, `because`)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "state": self.state,
+            "party": self.party,
+            "required": self.required,
+            "delivered": self.delivered,
+            "due": self.due.iso() if self.due else None,
+            "late": self.late,
+            "flags": self.flags,
+            "count": self.count,
+            "instalments": [i.to_dict() for i in self.instalments],
+            "because": [r.to_dict() for r in self.because],
+        }
+
+
+@dataclass
+class PhaseResult:
+    """The state of one phase, with the obligations it left unmet once completed."""
+
+    id: str
+    state: str
+    start: Moment | None
+    end: Moment | None
+    unmet: list[str] = field(default_factory=list)
+    because: list[Reason] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (`id`, `state`, `start`, `end`)."""
+        return {
+            "id": self.id,
+            "state": self.state,
+            "start": self.start.iso() if self.start else None,
+            "end": self.end.iso() if self.end else None,
+            "unmet": self.unmet,
+            "because": [r.to_dict() for r in self.because],
+        }
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One delivery by the counterpart and what it makes owed in return."""
+
+    provision: str
+    counterpart_event: str
+    at: str
+    category: str | None
+    counterpart_delivered: int
+    ratio: int | None
+    required: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "provision": self.provision,
+            "counterpart_event": self.counterpart_event,
+            "at": self.at,
+            "category": self.category,
+            "counterpart_delivered": self.counterpart_delivered,
+            "ratio": self.ratio,
+            "required": self.required,
+        }
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One act that breaches a prohibition while it applies."""
+
+    provision: str
+    party: str
+    at: str
+    event: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (`provision`, `party`, `at`, `event`, `sources`)."""
+        return {
+            "provision": self.provision,
+            "party": self.party,
+            "at": self.at,
+            "event": self.event,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass
+class Evaluation:
+    """Where implementation stands at `as_of` under an evidence policy."""
+
+    agreement: str
+    as_of: Moment
+    policy: str
+    phases: list[PhaseResult] = field(default_factory=list)
+    provisions: list[ProvisionResult] = field(default_factory=list)
+    ledger: list[LedgerRow] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+
+    def provision(self, provision_id: str) -> ProvisionResult:
+        """The result of one provision."""
+        return next(p for p in self.provisions if p.id == provision_id)
+
+    def phase(self, phase_id: str) -> PhaseResult:
+        """The result of one phase."""
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `accord status --json` document."""
+        return {
+            "agreement": self.agreement,
+            "as_of": self.as_of.iso(),
+            "policy": self.policy,
+            "phases": [p.to_dict() for p in self.phases],
+            "provisions": [p.to_dict() for p in self.provisions],
+            "ledger": [row.to_dict() for row in self.ledger],
+            "violations": [v.to_dict() for v in self.violations],
+        }
