@@ -9,6 +9,7 @@ import click
 from accord.cli.demo import demo
 from accord.cli.ingest import ingest
 from accord.cli.schema import schema
+from accord.cli.status import status
 from accord.cli.timeline import timeline
 from accord.cli.validate import validate
 from accord.version import __version__
@@ -24,7 +25,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for command in (validate, schema, timeline, ingest, demo):
+for command in (validate, schema, timeline, ingest, status, demo):
     cli.add_command(command)
 
 

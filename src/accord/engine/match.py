@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from accord.engine.time import Moment
 from accord.spec.models import Spec
 
 POLICIES = ("all", "corroborated", "claimed_by:<party>")
@@ -91,7 +90,7 @@ def match_events(
     con: duckdb.DuckDBPyConnection,
     spec: Spec,
     windows: list[Window],
-    as_of: Moment,
+    as_of: datetime,
     policy: str,
     tz: tzinfo,
 ) -> list[MatchedEvent]:
@@ -121,6 +120,7 @@ def match_events(
         ],
     )
     midnight, midnight_params = _local_midnight(tz)
+    day = as_of.astimezone(tz).date().isoformat()
     policy_sql, params = _policy_filter(policy)
     rows = con.execute(
         f"""WITH effective AS (
@@ -144,9 +144,12 @@ def match_events(
         JOIN accord_windows w ON w.party = a.party AND w.action = f.action
             AND (w.object IS NULL OR w.object = f.object)
             AND (w.categories IS NULL OR list_contains(w.categories, f.category))
-        WHERE f.start_at >= w.start_at AND f.start_at < w.end_at AND f.start_at <= ?
+        -- A date-only event covers its day: it counts when the day overlaps the window.
+        WHERE (f.start_at >= w.start_at
+                OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > w.start_at))
+            AND f.start_at < w.end_at AND f.start_at <= ?
         ORDER BY w.provision, f.start_at, f.event_id, f.uid""",
-        [*midnight_params, as_of.day.isoformat(), *params, as_of.day.isoformat(), as_of.at],
+        [*midnight_params, day, *params, day, as_of],
     ).fetchall()
     return [
         MatchedEvent(

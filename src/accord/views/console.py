@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from accord.engine.results import Evaluation
 from accord.engine.timeline import Timeline, TimelineEntry
 from accord.evidence.ingest import FileReport
 from accord.spec.load import LoadResult
@@ -130,3 +131,60 @@ def render_ingest(out: Console, reports: Sequence[FileReport], counts: dict[str,
             out.print(Text(f"  ... and {hidden} more problems (see the quarantine table)"))
     totals = ", ".join(f"{v} {k}" for k, v in counts.items())
     out.print(Text(f"store: {totals}", style="bold"))
+
+
+def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
+    """Phases, provisions, the exchange ledger and violations as tables."""
+    out.print(
+        Text(
+            f"{spec.title} ({spec.id}) at {evaluation.as_of.iso()}, policy {evaluation.policy}",
+            style="bold",
+        )
+    )
+    phases = Table("phase", "state", "start", "end", "unmet", box=box.SIMPLE_HEAD, show_edge=False)
+    for p in evaluation.phases:
+        phases.add_row(
+            p.id,
+            p.state,
+            p.start.iso() if p.start else "",
+            p.end.iso() if p.end else "",
+            ", ".join(p.unmet),
+        )
+    out.print(phases)
+    provisions = Table(
+        "provision", "state", "party", "required", "delivered", "due", "notes",
+        box=box.SIMPLE_HEAD, show_edge=False,
+    )  # fmt: skip
+    for r in evaluation.provisions:
+        notes = ", ".join([*(["late"] if r.late else []), *r.flags])
+        if r.count:
+            notes = f"{r.count} acts" + (f", {notes}" if notes else "")
+        provisions.add_row(
+            r.id,
+            r.state,
+            ", ".join(r.party),
+            "" if r.required is None else str(r.required),
+            "" if r.delivered is None else str(r.delivered),
+            r.due.iso() if r.due else "",
+            notes,
+        )
+    out.print(provisions)
+    if evaluation.ledger:
+        ledger = Table(
+            "exchange", "for delivery", "at", "category", "delivered", "ratio", "owed",
+            box=box.SIMPLE_HEAD, show_edge=False,
+        )  # fmt: skip
+        for row in evaluation.ledger:
+            ledger.add_row(
+                row.provision, row.counterpart_event, row.at, row.category or "",
+                str(row.counterpart_delivered), "" if row.ratio is None else str(row.ratio),
+                str(row.required),
+            )  # fmt: skip
+        out.print(ledger)
+    if evaluation.violations:
+        violations = Table(
+            "violated", "party", "at", "event", "sources", box=box.SIMPLE_HEAD, show_edge=False
+        )
+        for v in evaluation.violations:
+            violations.add_row(v.provision, v.party, v.at, v.event, ", ".join(v.sources))
+        out.print(violations)

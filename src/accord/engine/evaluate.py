@@ -1,0 +1,260 @@
+"""`evaluate`: where implementation of a spec stands at one instant, on the evidence given.
+
+A pure function of (spec, evidence, as_of, policy): no clock is read and nothing is written; the
+caller opens the evidence (a store, or files loaded into one) and passes its connection.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+
+import duckdb
+
+from accord.engine.ledger import exchange_rows
+from accord.engine.lifecycle import Dates, end_of, grace_end, obligation_state
+from accord.engine.match import MatchedEvent, Window, match_events, parse_policy
+from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
+from accord.engine.results import (
+    Evaluation,
+    LedgerRow,
+    PhaseResult,
+    ProvisionResult,
+    Reason,
+    Violation,
+    event_reason,
+)
+from accord.engine.time import Moment, shift
+from accord.spec.models import Provision, Spec
+
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def evaluate(
+    spec: Spec, evidence: duckdb.DuckDBPyConnection, as_of: Moment, policy: str = "all"
+) -> Evaluation:
+    """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
+    policy = parse_policy(policy, spec)
+    instant = end_of(as_of)
+    base = Resolver(spec, None)
+    in_effect = [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
+    resolver = Resolver(spec, None, in_effect)
+    windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
+    tz = spec_timezone(spec)
+    matched: dict[str, list[MatchedEvent]] = defaultdict(list)
+    for event in match_events(evidence, spec, windows, instant, policy, tz):
+        matched[event.provision].append(event)
+    run = _Run(spec, resolver, matched, instant, in_effect)
+    evaluation = Evaluation(spec.id, as_of, policy)
+    evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
+    evaluation.phases = [run.phase(pid) for pid in spec.phases]
+    evaluation.ledger = run.ledger
+    evaluation.violations = run.violations
+    return evaluation
+
+
+def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
+    prov = spec.provisions[xid]
+    start = resolver.anchor(xid, "start").moment
+    if start is None:
+        return None
+    end = FAR_FUTURE  # an obligation performed late still counts (it is fulfilled late)
+    if prov.kind == "prohibition":
+        until = resolver.anchor(xid, "end").moment
+        end = end_of(until) if until is not None else FAR_FUTURE
+    return Window(
+        xid,
+        tuple(prov.party),
+        prov.action,
+        prov.object,
+        tuple(prov.categories),
+        start.at,
+        end,
+    )
+
+
+class _Run:
+    """One evaluation: provisions are computed once each, in the order conditions need them."""
+
+    def __init__(
+        self,
+        spec: Spec,
+        resolver: Resolver,
+        matched: dict[str, list[MatchedEvent]],
+        instant: datetime,
+        in_effect: list[str],
+    ) -> None:
+        self.spec = spec
+        self.r = resolver
+        self.matched = matched
+        self.instant = instant
+        self.in_effect = in_effect
+        self.done: dict[str, ProvisionResult] = {}
+        self.active: set[str] = set()
+        self.ledger: list[LedgerRow] = []
+        self.violations: list[Violation] = []
+
+    # -- provisions ----------------------------------------------------------------------
+    def provision(self, xid: str) -> ProvisionResult:
+        if xid not in self.done:
+            self.active.add(xid)
+            self.done[xid] = self._compute(xid, self.spec.provisions[xid])
+            self.active.discard(xid)
+        return self.done[xid]
+
+    def _compute(self, xid: str, prov: Provision) -> ProvisionResult:
+        clause = Reason("clause", prov.text or prov.name or xid, xid, tuple(prov.source))
+        start = self.r.anchor(xid, "start")
+        blocked = self._blocked(xid, prov, start.moment)
+        if blocked is not None:
+            blocked.because.insert(0, clause)
+            return blocked
+        events = self.matched.get(xid, [])
+        if prov.kind == "prohibition":
+            result = self._prohibition(xid, prov, events)
+        elif prov.exchange is not None:
+            result = self._exchange(xid, prov, events)
+        else:
+            due = self.r.anchor(xid, "deadline") if self._has_deadline(xid, prov) else None
+            dates = Dates(due, grace_end(due, prov), self.r.schedule(xid))
+            result = obligation_state(
+                xid, prov, self._quantity(xid, prov), events, dates, self.instant
+            )
+        result.because.insert(0, clause)
+        result.because.insert(1, Reason("date", f"applies from {start.how}"))
+        self._note_amendments(xid, result)
+        return result
+
+    def _has_deadline(self, xid: str, prov: Provision) -> bool:
+        return prov.deadline is not None or (xid, "deadline") in self.r.overrides
+
+    def _quantity(self, xid: str, prov: Provision) -> int | None:
+        value, _ = self.r.overrides.get((xid, "quantity"), (prov.quantity, None))
+        return int(value) if value is not None else None
+
+    def _note_amendments(self, xid: str, result: ProvisionResult) -> None:
+        for aid in self.in_effect:
+            amendment = self.spec.amendments[aid]
+            if amendment.supersedes.startswith(f"{xid}."):
+                result.flags.append(f"amended:{aid}")
+                result.because.append(
+                    Reason(
+                        "rule",
+                        f"{amendment.supersedes} superseded by amendment {aid} "
+                        f"(value {amendment.value})",
+                        aid,
+                        tuple(amendment.source),
+                    )
+                )
+
+    def _blocked(self, xid: str, prov: Provision, start: Moment | None) -> ProvisionResult | None:
+        """A result for a provision that does not apply yet, or None when it applies."""
+        result = ProvisionResult(xid, prov.kind, "not_triggered", list(prov.party))
+        if start is None:
+            result.because.append(Reason("rule", "its start date cannot be computed yet"))
+            return result
+        if start.at > self.instant:
+            result.because.append(
+                Reason("rule", f"applies from {start.iso()}, after the evaluation")
+            )
+            return result
+        if prov.trigger is not None and not self._holds(prov.trigger, result):
+            return result
+        unmet = [
+            c for c in [*self._phase_requires(prov), *prov.condition] if not self._holds(c, result)
+        ]
+        if unmet:
+            result.state = "conditional"
+            return result
+        return None
+
+    def _phase_requires(self, prov: Provision) -> list[str]:
+        return [req for pid in prov.phase_ids for req in self.spec.phases[pid].requires]
+
+    def _holds(self, ref: str, result: ProvisionResult) -> bool:
+        """A provision holds once fulfilled; a named condition only when evidence shows it."""
+        if ref in self.spec.provisions and ref not in self.active:
+            state = self.provision(ref).state
+            result.because.append(Reason("rule", f"condition {ref}: {state}", ref))
+            return state == "fulfilled"
+        result.because.append(
+            Reason("rule", f"condition {ref} is not established by the evidence", ref)
+        )
+        return False
+
+    def _prohibition(
+        self, xid: str, prov: Provision, events: list[MatchedEvent]
+    ) -> ProvisionResult:
+        result = ProvisionResult(
+            xid, "prohibition", "respected", list(prov.party), count=len(events)
+        )
+        for event in events:
+            at = event.day.isoformat() if event.whole_day else event.start.isoformat()
+            self.violations.append(
+                Violation(xid, event.actor, at, event.event_id or str(event.uid), (event.source,))
+            )
+            result.because.append(event_reason(event, "breach"))
+        if events:
+            result.state = "breached"
+        return result
+
+    def _exchange(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
+        assert prov.exchange is not None
+        counterpart = self.matched.get(prov.exchange.for_, [])
+        rows, notes = exchange_rows(xid, prov.exchange, counterpart)
+        self.ledger += rows
+        required = sum(row.required for row in rows)
+        delivered = sum(e.quantity or 0 for e in events)
+        result = ProvisionResult(
+            xid, "obligation", "pending", list(prov.party), required=required, delivered=delivered
+        )
+        result.because += notes + [event_reason(e, "counted") for e in events]
+        result.because.append(
+            Reason("rule", f"owed {required} for {len(rows)} deliveries under {prov.exchange.for_}")
+        )
+        if required and delivered >= required:
+            result.state = "fulfilled"
+        elif required and prov.exchange.within is not None and counterpart:
+            last = counterpart[-1]
+            due = shift(Moment(last.start, last.whole_day), prov.exchange.within, 1, None)
+            result.due = due
+            if self.instant > end_of(due):
+                result.state = "partially_fulfilled" if delivered else "overdue"
+        return result
+
+    # -- phases --------------------------------------------------------------------------
+    def phase(self, pid: str) -> PhaseResult:
+        phase = self.spec.phases[pid]
+        start = self.r.anchor(pid, "start")
+        end = self.r.anchor(pid, "end")
+        result = PhaseResult(pid, "scheduled", start.moment, end.moment)
+        result.because.append(Reason("date", f"start: {start.how}"))
+        result.because.append(Reason("date", f"end: {end.how}"))
+        if start.moment is None or start.moment.at > self.instant:
+            return result
+        unmet_requires = [req for req in phase.requires if not self._requirement(req, result)]
+        if unmet_requires:
+            result.state = "not_started"
+            return result
+        if end.moment is None or self.instant <= end_of(end.moment):
+            result.state = "active"
+            return result
+        result.state = "completed"
+        result.unmet = [
+            xid
+            for xid, prov in self.spec.provisions.items()
+            if pid in prov.phase_ids
+            and prov.kind == "obligation"
+            and self.provision(xid).state not in ("fulfilled", "discharged", "superseded")
+        ]
+        if phase.continues_while and self._requirement(phase.continues_while, result):
+            result.state = "extended"
+        return result
+
+    def _requirement(self, ref: str, result: PhaseResult) -> bool:
+        if ref in self.spec.provisions:
+            state = self.provision(ref).state
+            result.because.append(Reason("rule", f"{ref}: {state}", ref))
+            return state == "fulfilled"
+        result.because.append(Reason("rule", f"{ref} is not established by the evidence", ref))
+        return False

@@ -1,0 +1,131 @@
+"""States of provisions and phases at one instant, from their dates and their matched events.
+
+Deadlines are inclusive: an act at or before the deadline is on time; a deadline on a whole day
+is met by an act any time that day. A date-only event counts from the start of its day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from accord.engine.match import MatchedEvent
+from accord.engine.resolve import Point
+from accord.engine.results import InstalmentResult, ProvisionResult, Reason, event_reason
+from accord.engine.time import Moment, shift
+from accord.spec.models import Instalment, Provision
+
+
+def end_of(moment: Moment) -> datetime:
+    """The last instant a moment allows: the end of its day, or the instant itself."""
+    if moment.whole_day:
+        return (moment.at.replace(tzinfo=None) + timedelta(days=1)).replace(
+            tzinfo=moment.at.tzinfo
+        ) - timedelta(microseconds=1)
+    return moment.at
+
+
+def on_time(event: MatchedEvent, due: Moment) -> bool:
+    """An act at or before the deadline is on time (inclusive)."""
+    return event.start <= end_of(due)
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The dates one provision is judged by, resolved as the spec stands at the evaluation."""
+
+    due: Point | None
+    grace_end: datetime | None
+    instalments: Sequence[tuple[Point, Instalment]]
+
+
+def obligation_state(
+    xid: str,
+    prov: Provision,
+    required: int | None,
+    events: list[MatchedEvent],
+    dates: Dates,
+    as_of: datetime,
+) -> ProvisionResult:
+    """Pending, overdue, fulfilled (maybe late), partially fulfilled or violated."""
+    result = ProvisionResult(xid, "obligation", "pending", list(prov.party), required=required)
+    due = dates.due.moment if dates.due else None
+    if due is None and dates.instalments:  # a schedule is due by its last instalment
+        due = dates.instalments[-1][0].moment
+    result.due = due
+    if dates.due is not None and due is not None:
+        result.because.append(Reason("date", f"deadline: {dates.due.how}"))
+    delivered, met_at = _delivered(events, required)
+    result.delivered = delivered if required is not None else None
+    result.because += [event_reason(e, "counted") for e in events]
+    if met_at is not None:
+        result.state = "fulfilled"
+        result.late = due is not None and met_at.start > end_of(due)
+        note = f"fulfilled by {met_at.event_id or met_at.uid}" + (
+            " after the deadline" if result.late else ""
+        )
+        result.because.append(Reason("rule", note, met_at.event_id, (met_at.source,)))
+    elif due is not None and as_of > end_of(due):
+        result.state = _past_due(result, dates.grace_end, as_of)
+    if dates.instalments:
+        result.instalments = _instalments(dates.instalments, events, as_of)
+    return result
+
+
+def _delivered(events: list[MatchedEvent], required: int | None) -> tuple[int, MatchedEvent | None]:
+    """Total delivered, and the event that completed the obligation (if any)."""
+    if required is None:  # an act, not a quantity: the first matching act fulfils it
+        return len(events), events[0] if events else None
+    total = 0
+    for event in events:
+        total += event.quantity or 0
+        if total >= required:
+            return sum(e.quantity or 0 for e in events), event
+    return total, None
+
+
+def _past_due(result: ProvisionResult, grace_end: datetime | None, as_of: datetime) -> str:
+    partial = result.required is not None and (result.delivered or 0) > 0
+    if grace_end is not None and as_of <= grace_end:
+        result.because.append(Reason("rule", "past the deadline, within the grace period"))
+        return "partially_fulfilled" if partial else "overdue"
+    result.flags.append("past_due")
+    result.because.append(Reason("rule", "past the deadline (and any grace) without fulfilment"))
+    return "partially_fulfilled" if partial else "violated"
+
+
+def _instalments(
+    points: Sequence[tuple[Point, Instalment]], events: list[MatchedEvent], as_of: datetime
+) -> list[InstalmentResult]:
+    """Each instalment against cumulative deliveries: over-delivery carries forward."""
+    results: list[InstalmentResult] = []
+    cumulative_required = 0
+    for point, inst in points:
+        cumulative_required += inst.quantity
+        row = InstalmentResult(point.moment, inst.quantity, cumulative_required, "pending")
+        met = _reached(events, cumulative_required)
+        if met is not None:
+            row.state = "fulfilled"
+            row.met_at = met.day.isoformat() if met.whole_day else met.start.isoformat()
+            row.late = point.moment is not None and not on_time(met, point.moment)
+        elif point.moment is not None and as_of > end_of(point.moment):
+            row.state = "overdue"
+        results.append(row)
+    return results
+
+
+def _reached(events: list[MatchedEvent], target: int) -> MatchedEvent | None:
+    total = 0
+    for event in events:
+        total += event.quantity or 0
+        if total >= target:
+            return event
+    return None
+
+
+def grace_end(due: Point | None, prov: Provision) -> datetime | None:
+    """The last instant of the grace period after the deadline, if the provision has one."""
+    if due is None or due.moment is None or prov.grace is None:
+        return None
+    return end_of(shift(due.moment, prov.grace, 1, None))
