@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from accord.engine.ledger import exchange_rows
-from accord.engine.lifecycle import Dates, end_of, grace_end, obligation_state
+from accord.engine.lifecycle import Dates, end_of, grace_end, obligation_state, rate_state
 from accord.engine.match import MatchedEvent, Window, match_events, parse_policy
 from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
 from accord.engine.results import (
@@ -62,12 +62,14 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
     if prov.kind == "prohibition":
         until = resolver.anchor(xid, "end").moment
         end = end_of(until) if until is not None else FAR_FUTURE
+    places = [p for pid in prov.where for p in (pid, spec.places[pid].name)]
     return Window(
         xid,
         tuple(prov.party),
         prov.action,
         prov.object,
         tuple(prov.categories),
+        tuple(places),
         start.at,
         end,
     )
@@ -114,6 +116,10 @@ class _Run:
             result = self._prohibition(xid, prov, events)
         elif prov.exchange is not None:
             result = self._exchange(xid, prov, events)
+        elif prov.rate is not None:
+            assert start.moment is not None
+            end = self.r.anchor(xid, "end").moment
+            result = rate_state(xid, prov, events, start.moment, end, self.instant)
         else:
             due = self.r.anchor(xid, "deadline") if self._has_deadline(xid, prov) else None
             dates = Dates(due, grace_end(due, prov), self.r.schedule(xid))
@@ -169,7 +175,8 @@ class _Run:
         return None
 
     def _phase_requires(self, prov: Provision) -> list[str]:
-        return [req for pid in prov.phase_ids for req in self.spec.phases[pid].requires]
+        # A provision applies from its first phase; later phases do not hold it back.
+        return list(self.spec.phases[prov.phase_ids[0]].requires) if prov.phase_ids else []
 
     def _holds(self, ref: str, result: ProvisionResult) -> bool:
         """A provision holds once fulfilled; a named condition only when evidence shows it."""

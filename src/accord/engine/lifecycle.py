@@ -129,3 +129,48 @@ def grace_end(due: Point | None, prov: Provision) -> datetime | None:
     if due is None or due.moment is None or prov.grace is None:
         return None
     return end_of(shift(due.moment, prov.grace, 1, None))
+
+
+def rate_state(
+    xid: str,
+    prov: Provision,
+    events: list[MatchedEvent],
+    start: Moment,
+    end: Moment | None,
+    as_of: datetime,
+) -> ProvisionResult:
+    """A rate (600 trucks a day): each period's deliveries against the rate, and the share met.
+
+    Periods count from the provision's first day. While the provision runs it is pending; once its
+    period is over it is fulfilled when every period met the rate, else partially fulfilled.
+    """
+    assert prov.rate is not None
+    rate = prov.rate
+    per_days = rate.per.days or 1
+    last_day = min(end_of(end).date() if end else as_of.date(), as_of.date())
+    first_day = start.day
+    periods = max(0, (last_day - first_day).days // per_days + 1)
+    delivered = [0] * periods
+    for event in events:
+        if rate.category is not None and event.category not in (None, rate.category):
+            continue
+        index = (event.day - first_day).days // per_days
+        if 0 <= index < periods:
+            delivered[index] += event.quantity or 0
+    met = sum(1 for total in delivered if total >= rate.quantity)
+    result = ProvisionResult(
+        xid, "obligation", "pending", list(prov.party), required=rate.quantity * periods,
+        delivered=sum(delivered),
+    )  # fmt: skip
+    result.flags.append(f"periods_met:{met}/{periods}")
+    result.because.append(
+        Reason(
+            "rule",
+            f"rate {rate.quantity} {rate.unit} per {rate.per.describe()}: {met} of {periods} "
+            f"periods met from {first_day.isoformat()} to {last_day.isoformat()}",
+        )
+    )
+    result.because += [event_reason(e, "counted") for e in events]
+    if end is not None and as_of > end_of(end):
+        result.state = "fulfilled" if periods and met == periods else "partially_fulfilled"
+    return result

@@ -49,6 +49,7 @@ class Window:
     action: str
     object: str | None
     categories: tuple[str, ...]
+    places: tuple[str, ...]  # place ids and names; empty means anywhere
     start: datetime
     end: datetime
 
@@ -108,13 +109,22 @@ def match_events(
     con.executemany("INSERT INTO accord_aliases VALUES (?, ?)", aliases)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE accord_windows (provision VARCHAR, party VARCHAR, "
-        "action VARCHAR, object VARCHAR, categories VARCHAR[], start_at TIMESTAMPTZ, "
-        "end_at TIMESTAMPTZ)"
+        "action VARCHAR, object VARCHAR, categories VARCHAR[], places VARCHAR[], "
+        "start_at TIMESTAMPTZ, end_at TIMESTAMPTZ)"
     )
     con.executemany(
-        "INSERT INTO accord_windows VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO accord_windows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (w.provision, party, w.action, w.object, list(w.categories) or None, w.start, w.end)
+            (
+                w.provision,
+                party,
+                w.action,
+                w.object,
+                list(w.categories) or None,
+                [p.lower() for p in w.places] or None,
+                w.start,
+                w.end,
+            )
             for w in windows
             for party in w.parties
         ],
@@ -125,6 +135,7 @@ def match_events(
     rows = con.execute(
         f"""WITH effective AS (
             SELECT e.uid, e.event_id, e.source_id, e.actor, e.action, e.object, e.category,
+                e.location,
                 coalesce(c.quantity, e.quantity) AS quantity, e.claimed_by,
                 coalesce(e.occurred_at, {midnight}) AS start_at,
                 e.occurred_at IS NULL AS whole_day
@@ -143,7 +154,10 @@ def match_events(
         JOIN accord_aliases a ON a.name = f.actor
         JOIN accord_windows w ON w.party = a.party AND w.action = f.action
             AND (w.object IS NULL OR w.object = f.object)
-            AND (w.categories IS NULL OR list_contains(w.categories, f.category))
+            -- An event that does not say its category may be any of them: it counts.
+            AND (w.categories IS NULL OR f.category IS NULL
+                OR list_contains(w.categories, f.category))
+            AND (w.places IS NULL OR list_contains(w.places, lower(f.location)))
         -- A date-only event covers its day: it counts when the day overlaps the window.
         WHERE (f.start_at >= w.start_at
                 OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > w.start_at))
