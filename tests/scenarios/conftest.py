@@ -69,8 +69,13 @@ class ScenarioItem(pytest.Item):
             raise ScenarioFailure("; ".join(problems))
 
     def evaluate(self) -> Evaluation:
-        records = [DEFAULT_SOURCE] + [
-            {"record": "event", "source": "s1", **event} for event in self.data.get("events", [])
+        records = [
+            DEFAULT_SOURCE,
+            *({"record": "source", **source} for source in self.data.get("sources", [])),
+            *(
+                {"record": "event", "source": "s1", **event}
+                for event in self.data.get("events", [])
+            ),
         ]
         with tempfile.TemporaryDirectory() as folder, Store(":memory:") as store:
             path = Path(folder) / "events.jsonl"

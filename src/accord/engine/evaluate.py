@@ -7,13 +7,23 @@ caller opens the evidence (a store, or files loaded into one) and passes its con
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import duckdb
 
 from accord.engine.ledger import exchange_rows
-from accord.engine.lifecycle import Dates, end_of, grace_end, obligation_state, rate_state
-from accord.engine.match import MatchedEvent, Window, match_events, parse_policy
+from accord.engine.lifecycle import (
+    Dates,
+    apply_suspensions,
+    end_of,
+    grace_end,
+    obligation_state,
+    rate_state,
+    shifted,
+    suspensions,
+)
+from accord.engine.match import MatchedEvent, Window, consolidate, match_events, parse_policy
 from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
 from accord.engine.results import (
     Evaluation,
@@ -40,10 +50,13 @@ def evaluate(
     in_effect = [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
     resolver = Resolver(spec, None, in_effect)
     windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
+    windows += [w for base in list(windows) for w in _control_windows(spec, base)]
     tz = spec_timezone(spec)
     matched: dict[str, list[MatchedEvent]] = defaultdict(list)
     for event in match_events(evidence, spec, windows, instant, policy, tz):
         matched[event.provision].append(event)
+    for key in matched:
+        matched[key] = consolidate(matched[key])
     run = _Run(spec, resolver, matched, instant, in_effect)
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
@@ -73,6 +86,31 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
         start.at,
         end,
     )
+
+
+def _control_windows(spec: Spec, base: Window) -> list[Window]:
+    """Windows for the acts that suspend, resume or end a provision.
+
+    A party bound by the provision, or one holding a power over it, may suspend and resume it;
+    any party may end the agreement (`terminate`), and the result records who did.
+    """
+    prov = spec.provisions[base.provision]
+    targets = {base.provision, "agreement", *prov.phase_ids}
+    holders = {
+        may: tuple(p for power in spec.powers.values() if power.may == may
+                   and targets & set(power.target) for p in power.party)
+        for may in ("suspend", "resume", "terminate")
+    }  # fmt: skip
+    parties = tuple(pid for pid, party in spec.parties.items() if party.role == "party")
+    end = FAR_FUTURE
+    return [
+        replace(base, provision=f"{base.provision}#suspend", action="suspend",
+                parties=(*base.parties, *holders["suspend"]), categories=(), places=(), end=end),
+        replace(base, provision=f"{base.provision}#resume", action="resume",
+                parties=(*base.parties, *holders["resume"]), categories=(), places=(), end=end),
+        replace(base, provision=f"{base.provision}#terminate", action="terminate", object=None,
+                parties=(*parties, *holders["terminate"]), categories=(), places=(), end=end),
+    ]  # fmt: skip
 
 
 class _Run:
@@ -121,15 +159,50 @@ class _Run:
             end = self.r.anchor(xid, "end").moment
             result = rate_state(xid, prov, events, start.moment, end, self.instant)
         else:
-            due = self.r.anchor(xid, "deadline") if self._has_deadline(xid, prov) else None
-            dates = Dates(due, grace_end(due, prov), self.r.schedule(xid))
-            result = obligation_state(
-                xid, prov, self._quantity(xid, prov), events, dates, self.instant
-            )
+            result = self._obligation(xid, prov, events)
         result.because.insert(0, clause)
         result.because.insert(1, Reason("date", f"applies from {start.how}"))
         self._note_amendments(xid, result)
+        disputed = [e for e in events if e.accounts]
+        if disputed:
+            result.flags.append("disputed")
+            result.because += [
+                Reason(
+                    "rule",
+                    f"sources disagree on {e.event_id}: {', '.join(map(str, e.accounts))}",
+                    e.event_id,
+                    e.sources,
+                )
+                for e in disputed
+            ]
         return result
+
+    def _obligation(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
+        due = self.r.anchor(xid, "deadline") if self._has_deadline(xid, prov) else None
+        spans = suspensions(
+            self.matched.get(f"{xid}#suspend", []),
+            self.matched.get(f"{xid}#resume", []),
+            events,
+            self.instant,
+        )
+        if prov.shift_on_suspend and due is not None:
+            due = shifted(due, spans)
+        dates = Dates(due, grace_end(due, prov), self.r.schedule(xid))
+        result = obligation_state(xid, prov, self._quantity(xid, prov), events, dates, self.instant)
+        apply_suspensions(result, spans)
+        self._terminate(xid, result)
+        return result
+
+    def _terminate(self, xid: str, result: ProvisionResult) -> None:
+        ends = self.matched.get(f"{xid}#terminate", [])
+        if not ends or result.state == "fulfilled":
+            return
+        end = ends[0]
+        if result.due is not None and end.start > end_of(result.due):
+            return  # ended after the deadline had already passed: the breach stands
+        result.state = "terminated"
+        result.flags.append(f"terminated_by:{end.actor}")
+        result.because.append(event_reason(end, "ended by"))
 
     def _has_deadline(self, xid: str, prov: Provision) -> bool:
         return prov.deadline is not None or (xid, "deadline") in self.r.overrides
@@ -198,7 +271,7 @@ class _Run:
         for event in events:
             at = event.day.isoformat() if event.whole_day else event.start.isoformat()
             self.violations.append(
-                Violation(xid, event.actor, at, event.event_id or str(event.uid), (event.source,))
+                Violation(xid, event.actor, at, event.event_id or str(event.uid), event.sources)
             )
             result.because.append(event_reason(event, "breach"))
         if events:

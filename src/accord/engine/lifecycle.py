@@ -15,6 +15,7 @@ from accord.engine.resolve import Point
 from accord.engine.results import InstalmentResult, ProvisionResult, Reason, event_reason
 from accord.engine.time import Moment, shift
 from accord.spec.models import Instalment, Provision
+from accord.spec.timeexpr import Duration
 
 
 def end_of(moment: Moment) -> datetime:
@@ -174,3 +175,84 @@ def rate_state(
     if end is not None and as_of > end_of(end):
         result.state = "fulfilled" if periods and met == periods else "partially_fulfilled"
     return result
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """A span during which a party suspended a provision; only that party lifts it."""
+
+    by: str
+    start: datetime
+    end: datetime | None  # None: still suspended at the evaluation instant
+    reasons: tuple[Reason, ...]
+
+
+def suspensions(
+    suspends: list[MatchedEvent],
+    resumes: list[MatchedEvent],
+    performances: list[MatchedEvent],
+    as_of: datetime,
+) -> list[Suspension]:
+    """Suspension spans: each lasts until the same party resumes, or performs the act itself."""
+    spans: list[Suspension] = []
+    for suspend in suspends:
+        reasons = [event_reason(suspend, f"suspended by {suspend.actor}")]
+        end: datetime | None = None
+        for resume in resumes:
+            if resume.start < suspend.start:
+                continue
+            if resume.actor != suspend.actor:
+                reasons.append(
+                    Reason(
+                        "rule",
+                        f"resumption by {resume.actor} ignored: only {suspend.actor} lifts its own "
+                        "suspension",
+                        resume.event_id,
+                        resume.sources,
+                    )
+                )
+                continue
+            end = resume.start
+            reasons.append(event_reason(resume, "resumed"))
+            break
+        for act in performances:
+            if (
+                act.actor == suspend.actor
+                and act.start >= suspend.start
+                and (end is None or act.start < end)
+            ):
+                end = act.start
+                reasons.append(event_reason(act, "suspension ended by performance"))
+                break
+        spans.append(
+            Suspension(
+                suspend.actor, suspend.start, end if end and end <= as_of else None, tuple(reasons)
+            )
+        )
+    return spans
+
+
+def shifted(due: Point, spans: list[Suspension]) -> Point:
+    """The deadline pushed back by the whole days the provision spent suspended."""
+    if due.moment is None or not spans:
+        return due
+    days = 0
+    for span in spans:
+        if span.start <= end_of(due.moment) and span.end is not None:
+            days += max(1, (span.end.date() - span.start.date()).days)
+    if not days:
+        return due
+    moment = shift(due.moment, Duration(days, "d"), 1, None)
+    return Point(
+        moment, f"{due.how}, moved {days} days later for the time suspended = {moment.iso()}"
+    )
+
+
+def apply_suspensions(result: ProvisionResult, spans: list[Suspension]) -> None:
+    """An unfulfilled obligation under an open suspension is `suspended`, naming who did it."""
+    for span in spans:
+        result.because += span.reasons
+    open_spans = [s for s in spans if s.end is None]
+    if open_spans and result.state != "fulfilled":
+        result.state = "suspended"
+        result.flags.append(f"suspended_by:{open_spans[-1].by}")

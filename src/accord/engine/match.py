@@ -7,7 +7,7 @@ object, category and time window. Only the matched rows come back to Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,13 @@ class MatchedEvent:
     category: str | None
     quantity: int | None
     claimed_by: str | None
+    others: tuple[str, ...] = ()  # other sources reporting the same act
+    accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source that reports this act."""
+        return (self.source, *self.others)
 
     @property
     def day(self) -> date:
@@ -181,6 +188,41 @@ def match_events(
         )
         for r in rows
     ]
+
+
+def consolidate(events: list[MatchedEvent]) -> list[MatchedEvent]:
+    """One act reported by several sources counts once.
+
+    Reports from different sources of the same act (same day, actor, action and category) are
+    merged: the quantity is the one most sources give (the lower on a tie), and when the
+    accounts differ they are all kept, so the result can be flagged as disputed. Several rows
+    from one source stay separate acts.
+    """
+    groups: dict[tuple[object, ...], list[MatchedEvent]] = {}
+    for event in events:
+        key = (event.provision, event.day, event.actor, event.action, event.category)
+        groups.setdefault(key, []).append(event)
+    merged: list[MatchedEvent] = []
+    for group in groups.values():
+        by_source: dict[str, MatchedEvent] = {}
+        for event in group:
+            by_source.setdefault(event.source, event)
+        if len(by_source) < 2 or len(by_source) != len(group):
+            merged += group
+            continue
+        quantities = [e.quantity for e in by_source.values()]
+        chosen = min(
+            set(quantities), key=lambda q: (-quantities.count(q), q if q is not None else -1)
+        )
+        first = next(e for e in group if e.quantity == chosen)
+        accounts = (
+            tuple(sorted({q for q in quantities if q is not None}))
+            if len(set(quantities)) > 1
+            else ()
+        )
+        others = tuple(sorted(s for s in by_source if s != first.source))
+        merged.append(replace(first, others=others, accounts=accounts))
+    return sorted(merged, key=lambda e: (e.start, e.event_id or "", e.uid))
 
 
 def _local_midnight(tz: tzinfo) -> tuple[str, list[object]]:

@@ -41,7 +41,7 @@ def event_reason(event: MatchedEvent, role: str) -> Reason:
         f"{role}: {event.actor} {event.action}{quantity} on {when} "
         f"(event {event.event_id or event.uid}{claimed})",
         event.event_id,
-        (event.source,),
+        event.sources,
     )
 
 
