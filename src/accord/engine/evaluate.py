@@ -201,7 +201,7 @@ class _Run:
         if result.due is not None and end.start > end_of(result.due):
             return  # ended after the deadline had already passed: the breach stands
         result.state = "terminated"
-        result.flags.append(f"terminated_by:{end.actor}")
+        result.flags = [f for f in result.flags if f != "past_due"] + [f"terminated_by:{end.actor}"]
         result.because.append(event_reason(end, "ended by"))
 
     def _has_deadline(self, xid: str, prov: Provision) -> bool:
