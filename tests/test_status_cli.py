@@ -86,3 +86,41 @@ def test_status_usage_errors(run_cli: Run, tmp_path: Path) -> None:
     assert run_cli("status", spec, "--as-of", "2025-03-05").exit_code == 2  # no evidence
     bad = run_cli("status", spec, "--events", events, "--as-of", "2025-03-05", "--policy", "mine")
     assert bad.exit_code == 2
+
+
+def test_explain_prints_the_because_trail(run_cli: Run, tmp_path: Path) -> None:
+    spec, events = _files(tmp_path)
+    text = run_cli("explain", spec, "truce", "--events", events, "--as-of", "2025-03-05")
+    assert text.exit_code == 0
+    assert "truce: breached" in text.stdout
+    assert "breach: a attack on 2025-03-02 (event x1)" in text.stdout
+    document = json.loads(
+        run_cli("explain", spec, "go", "--events", events, "--as-of", "2025-03-05", "--json").stdout
+    )
+    kinds = [r["kind"] for r in document["because"]]
+    assert kinds[:3] == ["clause", "date", "date"]  # the clause, when it applies, its deadline
+    missing = run_cli("explain", spec, "nope", "--events", events, "--as-of", "2025-03-05")
+    assert missing.exit_code == 2
+
+
+def test_compare_policies_lists_where_accounts_diverge(run_cli: Run, tmp_path: Path) -> None:
+    spec, _ = _files(tmp_path)
+    events = tmp_path / "claims.jsonl"
+    events.write_text(
+        '{"record":"source","id":"s1","publisher":"Example Wire"}\n'
+        '{"record":"event","id":"x1","occurred_at":"2025-03-02","actor":"a","action":"attack",'
+        '"source":"s1","claimed_by":"b"}\n'
+        '{"record":"event","id":"w1","occurred_at":"2025-03-02","actor":"b","action":"withdraw",'
+        '"source":"s1","claimed_by":"b"}\n',
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "status", spec, "--events", str(events), "--as-of", "2025-03-05",
+        "--compare-policies", "claimed_by:a,claimed_by:b", "--json",
+    )  # fmt: skip
+    document = json.loads(result.stdout)
+    found = {d["provision"]: d["states"] for d in document["differences"]}
+    assert found == {
+        "truce": {"claimed_by:a": "respected", "claimed_by:b": "breached"},
+        "go": {"claimed_by:a": "violated", "claimed_by:b": "fulfilled"},
+    }

@@ -7,6 +7,7 @@ import sys
 import click
 
 from accord.cli.demo import demo
+from accord.cli.explain import explain
 from accord.cli.ingest import ingest
 from accord.cli.schema import schema
 from accord.cli.status import status
@@ -25,7 +26,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for command in (validate, schema, timeline, ingest, status, demo):
+for command in (validate, schema, timeline, ingest, status, explain, demo):
     cli.add_command(command)
 
 

@@ -12,7 +12,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from accord.engine.results import Evaluation
+from accord.engine.policies import Divergence
+from accord.engine.results import Evaluation, ProvisionResult
 from accord.engine.timeline import Timeline, TimelineEntry
 from accord.evidence.ingest import FileReport
 from accord.spec.load import LoadResult
@@ -188,3 +189,26 @@ def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
         for v in evaluation.violations:
             violations.add_row(v.provision, v.party, v.at, v.event, ", ".join(v.sources))
         out.print(violations)
+
+
+def render_explanation(out: Console, result: ProvisionResult) -> None:
+    """One provision's state and its because trail, line by line."""
+    out.print(Text(f"{result.id}: {result.state}", style="bold"))
+    for reason in result.because:
+        sources = f" [{', '.join(reason.sources)}]" if reason.sources else ""
+        out.print(Text(f"  {reason.kind:7} {reason.text}{sources}"), soft_wrap=True)
+
+
+def render_divergences(
+    out: Console, spec: Spec, first: Evaluation, found: Sequence[Divergence]
+) -> None:
+    """The provisions whose state differs between two policies, with each side's events."""
+    out.print(Text(f"{spec.title} ({spec.id}) at {first.as_of.iso()}", style="bold"))
+    if not found:
+        out.print("the two accounts lead to the same states")
+    for divergence in found:
+        states = ", ".join(f"{p}: {s}" for p, s in divergence.states.items())
+        out.print(Text(f"{divergence.provision}: {states}", style="bold"))
+        for policy, reasons in divergence.events.items():
+            for reason in reasons:
+                out.print(Text(f"  [{policy}] {reason.text}"), soft_wrap=True)

@@ -1,0 +1,99 @@
+"""Options and loading shared by the commands that evaluate a spec against evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from accord.cli.ingest import StoreUnavailable
+from accord.cli.specarg import load_valid_spec
+from accord.engine.evaluate import evaluate
+from accord.engine.match import PolicyError
+from accord.engine.resolve import spec_timezone
+from accord.engine.results import Evaluation
+from accord.engine.time import Moment, parse_moment
+from accord.evidence.ingest import ingest_file
+from accord.evidence.store import Store, StoreError
+from accord.spec.models import Spec
+from accord.spec.timeexpr import ExprError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def evidence_options(command: F) -> F:
+    """`--db DB` or `--events FILE...`."""
+    command = click.option(
+        "--events",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Evidence files to read instead of a store (repeatable).",
+    )(command)
+    return click.option("--db", help="An evidence store made with `accord ingest`.")(command)
+
+
+def as_of_option(command: F) -> F:
+    """`--as-of T` (required: accord never reads the clock)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        help="The instant to evaluate at, e.g. 2025-03-02 (a date means its end).",
+    )(command)
+
+
+def open_evidence(db: str | None, events: tuple[Path, ...]) -> Store:
+    """The store to evaluate against: `--db`, or the `--events` files loaded into memory."""
+    if (db is None) == (not events):
+        raise click.UsageError("give either --db DB or --events FILE...")
+    try:
+        if db is not None:
+            return Store(db, read_only=True)
+        store = Store(":memory:")
+    except StoreError as exc:
+        raise StoreUnavailable(str(exc)) from None
+    for path in events:
+        report = ingest_file(store, path)
+        if report.status != "ok":
+            click.echo(
+                f"warning: {path}: {report.status}, {report.rejected} rows rejected", err=True
+            )
+    return store
+
+
+def instant(document: Spec, as_of: str | None) -> Moment:
+    """The evaluation instant given with --as-of."""
+    if as_of is None:
+        raise click.UsageError(
+            "give --as-of (accord never reads the clock), e.g. --as-of 2025-03-02"
+        )
+    try:
+        return parse_moment(as_of, spec_timezone(document))
+    except ExprError as exc:
+        raise click.BadParameter(exc.message, param_hint="--as-of") from None
+
+
+def evaluate_cli(
+    spec: str, db: str | None, events: tuple[Path, ...], as_of: str | None, *policies: str
+) -> tuple[Spec, Evaluation]:
+    """Load the spec and evidence and evaluate under the first policy given."""
+    document, (evaluation,) = evaluate_many(spec, db, events, as_of, policies[:1])
+    return document, evaluation
+
+
+def evaluate_many(
+    spec: str,
+    db: str | None,
+    events: tuple[Path, ...],
+    as_of: str | None,
+    policies: tuple[str, ...],
+) -> tuple[Spec, list[Evaluation]]:
+    """Load the spec and evidence once and evaluate under each policy."""
+    document = load_valid_spec(spec)
+    moment = instant(document, as_of)
+    with open_evidence(db, events) as store:
+        try:
+            return document, [evaluate(document, store.con, moment, p) for p in policies]
+        except PolicyError as exc:
+            raise click.BadParameter(str(exc), param_hint="--policy") from None
