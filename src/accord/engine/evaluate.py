@@ -36,8 +36,11 @@ from accord.engine.results import (
 )
 from accord.engine.time import Moment, shift
 from accord.spec.models import Provision, Spec
+from accord.spec.timeexpr import Duration
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+#: A provision named as a condition holds once fulfilled; a prohibition, while respected.
+HOLDING = ("fulfilled", "respected")
 
 
 def evaluate(
@@ -256,7 +259,7 @@ class _Run:
         if ref in self.spec.provisions and ref not in self.active:
             state = self.provision(ref).state
             result.because.append(Reason("rule", f"condition {ref}: {state}", ref))
-            return state == "fulfilled"
+            return state in HOLDING
         result.because.append(
             Reason("rule", f"condition {ref} is not established by the evidence", ref)
         )
@@ -294,13 +297,34 @@ class _Run:
         )
         if required and delivered >= required:
             result.state = "fulfilled"
-        elif required and prov.exchange.within is not None and counterpart:
-            last = counterpart[-1]
-            due = shift(Moment(last.start, last.whole_day), prov.exchange.within, 1, None)
-            result.due = due
-            if self.instant > end_of(due):
-                result.state = "partially_fulfilled" if delivered else "overdue"
+        elif required and prov.exchange.within is not None:
+            self._exchange_lag(result, prov.exchange.within, rows, counterpart, events)
         return result
+
+    def _exchange_lag(
+        self,
+        result: ProvisionResult,
+        within: Duration,
+        rows: list[LedgerRow],
+        counterpart: list[MatchedEvent],
+        returns: list[MatchedEvent],
+    ) -> None:
+        """Each delivery's return is due `within` after it: the earliest one missed decides."""
+        owed = 0
+        for row, delivery in zip(rows, counterpart, strict=True):
+            owed += row.required
+            due = shift(Moment(delivery.start, delivery.whole_day), within, 1, None)
+            result.due = due
+            if self.instant <= end_of(due):
+                return  # this return (and every later one) is not yet due
+            given = sum(r.quantity or 0 for r in returns if r.start <= end_of(due))
+            if given < owed:
+                result.state = "partially_fulfilled" if result.delivered else "overdue"
+                result.because.append(
+                    Reason("rule", f"{owed} owed by {due.iso()} for {row.counterpart_event}; "
+                           f"{given} returned by then")
+                )  # fmt: skip
+                return
 
     # -- phases --------------------------------------------------------------------------
     def phase(self, pid: str) -> PhaseResult:
@@ -335,6 +359,6 @@ class _Run:
         if ref in self.spec.provisions:
             state = self.provision(ref).state
             result.because.append(Reason("rule", f"{ref}: {state}", ref))
-            return state == "fulfilled"
+            return state in HOLDING
         result.because.append(Reason("rule", f"{ref} is not established by the evidence", ref))
         return False

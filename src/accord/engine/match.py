@@ -49,7 +49,7 @@ class MatchedEvent:
 
 @dataclass(frozen=True)
 class Window:
-    """Where and when a provision looks for events (the end is exclusive)."""
+    """Where and when a provision looks for events (both ends inclusive)."""
 
     provision: str
     parties: tuple[str, ...]
@@ -168,7 +168,7 @@ def match_events(
         -- A date-only event covers its day: it counts when the day overlaps the window.
         WHERE (f.start_at >= w.start_at
                 OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > w.start_at))
-            AND f.start_at < w.end_at AND f.start_at <= ?
+            AND f.start_at <= w.end_at AND f.start_at <= ?
         ORDER BY w.provision, f.start_at, f.event_id, f.uid""",
         [*midnight_params, day, *params, day, as_of],
     ).fetchall()
