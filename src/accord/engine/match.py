@@ -33,6 +33,7 @@ class MatchedEvent:
     category: str | None
     quantity: int | None
     claimed_by: str | None
+    until: date | None = None  # the last day of an interval event (a running total, say)
     others: tuple[str, ...] = ()  # other sources reporting the same act
     accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
 
@@ -142,7 +143,7 @@ def match_events(
     rows = con.execute(
         f"""WITH effective AS (
             SELECT e.uid, e.event_id, e.source_id, e.actor, e.action, e.object, e.category,
-                e.location,
+                e.location, e.occurred_until,
                 coalesce(c.quantity, e.quantity) AS quantity, e.claimed_by,
                 coalesce(e.occurred_at, {midnight}) AS start_at,
                 e.occurred_at IS NULL AS whole_day
@@ -156,7 +157,7 @@ def match_events(
                 AND r.occurred_on <= CAST(? AS DATE))
         )
         SELECT w.provision, f.uid, f.event_id, f.source_id, f.start_at, f.whole_day, a.party,
-            f.action, f.category, f.quantity, f.claimed_by
+            f.action, f.category, f.quantity, f.claimed_by, f.occurred_until
         FROM effective f
         JOIN accord_aliases a ON a.name = f.actor
         JOIN accord_windows w ON w.party = a.party AND w.action = f.action
@@ -185,6 +186,7 @@ def match_events(
             category=r[8],
             quantity=r[9],
             claimed_by=r[10],
+            until=r[11],
         )
         for r in rows
     ]
@@ -193,14 +195,14 @@ def match_events(
 def consolidate(events: list[MatchedEvent]) -> list[MatchedEvent]:
     """One act reported by several sources counts once.
 
-    Reports from different sources of the same act (same day, actor, action and category) are
+    Reports from different sources of the same act (same days, actor, action and category) are
     merged: the quantity is the one most sources give (the lower on a tie), and when the
     accounts differ they are all kept, so the result can be flagged as disputed. Several rows
     from one source stay separate acts.
     """
     groups: dict[tuple[object, ...], list[MatchedEvent]] = {}
     for event in events:
-        key = (event.provision, event.day, event.actor, event.action, event.category)
+        key = (event.provision, event.day, event.until, event.actor, event.action, event.category)
         groups.setdefault(key, []).append(event)
     merged: list[MatchedEvent] = []
     for group in groups.values():
