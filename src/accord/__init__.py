@@ -1,9 +1,11 @@
 """accord: ceasefire and exchange agreements as code.
 
-The public API: load and validate specs, resolve the dates they imply, and keep evidence in a
-store.
+The public API: load and validate specs, resolve the dates they imply, keep evidence in a
+store, and evaluate a spec against that evidence at an instant.
 """
 
+from accord.engine.evaluate import evaluate
+from accord.engine.results import Evaluation
 from accord.engine.time import Moment
 from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.evidence.ingest import FileReport, ingest_file
@@ -15,6 +17,7 @@ from accord.version import __version__
 
 __all__ = [
     "CATALOGUE",
+    "Evaluation",
     "FileReport",
     "LoadResult",
     "Moment",
@@ -25,6 +28,7 @@ __all__ = [
     "Timeline",
     "TimelineEntry",
     "__version__",
+    "evaluate",
     "ingest_file",
     "load_spec",
     "load_spec_text",
