@@ -47,7 +47,7 @@ def evaluate(
     spec: Spec, evidence: duckdb.DuckDBPyConnection, as_of: Moment, policy: str = "all"
 ) -> Evaluation:
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
-    policy = parse_policy(policy, spec)
+    policy = parse_policy(policy)
     instant = end_of(as_of)
     base = Resolver(spec, None)
     in_effect = [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
@@ -240,10 +240,12 @@ class _Run:
                 Reason("rule", f"applies from {start.iso()}, after the evaluation")
             )
             return result
-        if prov.trigger is not None and not self._holds(prov.trigger, result):
+        if prov.trigger is not None and not self._holds(prov.trigger, result.because):
             return result
         unmet = [
-            c for c in [*self._phase_requires(prov), *prov.condition] if not self._holds(c, result)
+            c
+            for c in [*self._phase_requires(prov), *prov.condition]
+            if not self._holds(c, result.because)
         ]
         if unmet:
             result.state = "conditional"
@@ -254,15 +256,14 @@ class _Run:
         # A provision applies from its first phase; later phases do not hold it back.
         return list(self.spec.phases[prov.phase_ids[0]].requires) if prov.phase_ids else []
 
-    def _holds(self, ref: str, result: ProvisionResult) -> bool:
-        """A provision holds once fulfilled; a named condition only when evidence shows it."""
+    def _holds(self, ref: str, because: list[Reason]) -> bool:
+        """A provision holds once fulfilled (a prohibition while respected); a named condition
+        only when evidence shows it. The reason is added to `because`."""
         if ref in self.spec.provisions and ref not in self.active:
             state = self.provision(ref).state
-            result.because.append(Reason("rule", f"condition {ref}: {state}", ref))
+            because.append(Reason("rule", f"condition {ref}: {state}", ref))
             return state in HOLDING
-        result.because.append(
-            Reason("rule", f"condition {ref} is not established by the evidence", ref)
-        )
+        because.append(Reason("rule", f"condition {ref} is not established by the evidence", ref))
         return False
 
     def _prohibition(
@@ -336,7 +337,7 @@ class _Run:
         result.because.append(Reason("date", f"end: {end.how}"))
         if start.moment is None or start.moment.at > self.instant:
             return result
-        unmet_requires = [req for req in phase.requires if not self._requirement(req, result)]
+        unmet_requires = [req for req in phase.requires if not self._holds(req, result.because)]
         if unmet_requires:
             result.state = "not_started"
             return result
@@ -351,14 +352,6 @@ class _Run:
             and prov.kind == "obligation"
             and self.provision(xid).state not in ("fulfilled", "discharged", "superseded")
         ]
-        if phase.continues_while and self._requirement(phase.continues_while, result):
+        if phase.continues_while and self._holds(phase.continues_while, result.because):
             result.state = "extended"
         return result
-
-    def _requirement(self, ref: str, result: PhaseResult) -> bool:
-        if ref in self.spec.provisions:
-            state = self.provision(ref).state
-            result.because.append(Reason("rule", f"{ref}: {state}", ref))
-            return state in HOLDING
-        result.because.append(Reason("rule", f"{ref} is not established by the evidence", ref))
-        return False

@@ -66,7 +66,7 @@ class PolicyError(ValueError):
     """An evidence policy that accord does not know."""
 
 
-def parse_policy(policy: str, spec: Spec) -> str:
+def parse_policy(policy: str) -> str:
     """Check a policy name: `all`, `corroborated` or `claimed_by:<party or outlet>`."""
     if policy in ("all", "corroborated"):
         return policy
