@@ -7,30 +7,11 @@ deadline; Kalbajar on 25 Nov 2020, the deadline as extended on 15 Nov (original:
 
 from __future__ import annotations
 
-from importlib import resources
-
-from accord.engine.evaluate import evaluate
-from accord.engine.resolve import spec_timezone
-from accord.engine.results import Evaluation
-from accord.engine.time import parse_moment
-from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store
-from accord.examples import example
-from accord.spec.load import load_spec
-
-
-def _replay(name: str, as_of: str) -> Evaluation:
-    with resources.as_file(example(name)) as spec_path:
-        spec = load_spec(spec_path).spec
-    assert spec is not None
-    evidence = resources.files("accord.examples").joinpath(f"evidence/{name}.jsonl")
-    with resources.as_file(evidence) as path, Store(":memory:") as store:
-        assert ingest_file(store, path).status == "ok"
-        return evaluate(spec, store.con, parse_moment(as_of, spec_timezone(spec)))
+from tests.library.support import replay
 
 
 def test_nagorno_karabakh_handovers() -> None:
-    result = _replay("nagorno-karabakh-2020-11", "2020-12-31")
+    result = replay("nagorno-karabakh-2020-11", "2020-12-31")
     aghdam = result.provision("hand-over-aghdam")
     assert (aghdam.state, aghdam.late, aghdam.due and aghdam.due.iso()) == (
         "fulfilled", False, "2020-11-20",
@@ -45,6 +26,6 @@ def test_nagorno_karabakh_handovers() -> None:
 
 
 def test_kalbajar_before_the_extension_was_agreed_is_judged_by_the_original_deadline() -> None:
-    result = _replay("nagorno-karabakh-2020-11", "2020-11-14")
+    result = replay("nagorno-karabakh-2020-11", "2020-11-14")
     kalbajar = result.provision("hand-over-kalbajar")
     assert (kalbajar.state, kalbajar.due and kalbajar.due.iso()) == ("pending", "2020-11-15")
