@@ -25,49 +25,90 @@ from accord.evidence.store import Store
 from accord.spec.load import load_spec_text
 from accord.spec.models import Spec
 
-ACTIONS = ["release", "withdraw", "admit_aid", "attack", "negotiate"]
 PARTIES = [f"p{i}" for i in range(10)]
+# The store holds a whole conflict's events, most of them by actors the agreement does not bind.
+ACTORS = [*PARTIES, *(f"o{i}" for i in range(50))]
+ACTIONS = [
+    "release", "return_remains", "withdraw", "admit_aid", "attack", "negotiate", "deploy",
+    "open_crossing", "allow_return", "hand_over_territory", "disarm", "monitor",
+    "transfer_governance", "other", "exchange_information",
+]  # fmt: skip
+OBJECTS = ["captive", "prisoner", "truck", "area", "remains"]
+CATEGORIES = ["civilian", "soldier", "woman", "child", "elderly", "wounded"]
 START = date(2025, 1, 1)
 
 
 def build_spec() -> Spec:
-    """A synthetic agreement: 100 provisions over 10 parties and 5 actions."""
+    """A synthetic agreement: 100 provisions of every shape over 10 parties and four phases.
+
+    40 quantity obligations (10 with weekly instalments), 20 act obligations, 20 prohibitions,
+    10 rates and 10 exchanges.
+    """
     lines = [
         "accord: 1", "kind: agreement", "id: bench", "title: Benchmark agreement (synthetic)",
         "in_force: 2025-01-01", "day_one: in_force", "timezone: UTC", "parties:",
         *(f"  {p}: {{name: Party {p}}}" for p in PARTIES),
-        "phases:", "  main: {start: in_force, duration: 365d}", "provisions:",
+        f"categories: {{captive: [{', '.join(CATEGORIES)}]}}",
+        "phases:", "  ph0: {start: in_force, duration: 90d}",
+        *(f"  ph{n}: {{start: ph{n - 1}.end, duration: 90d}}" for n in range(1, 4)),
+        "provisions:",
     ]  # fmt: skip
     for i in range(100):
-        party, action = PARTIES[i % 10], ACTIONS[i % 5]
-        if action == "attack":
-            lines.append(
-                f"  x{i}: {{kind: prohibition, phase: main, party: {party}, action: attack}}"
-            )
+        party, phase = PARTIES[i % 10], f"ph{i % 4}"
+        head = f"  x{i}: {{phase: {phase}, party: {party}, "
+        if i < 30:
+            lines.append(head + f"action: release, object: captive, quantity: {200 + i * 40}, "
+                         f"deadline: day {30 + i * 10}}}")  # fmt: skip
+        elif i < 40:
+            lines.append(head + "action: return_remains, object: remains, schedule: "
+                         "[{every: 7d, from: day 1, through: day 84, quantity: 30}]}")  # fmt: skip
+        elif i < 60:
+            action = ("withdraw", "negotiate", "open_crossing", "hand_over_territory")[i % 4]
+            lines.append(head + f"action: {action}, deadline: day {20 + i * 5}}}")
+        elif i < 80:
+            lines.append(head.replace("{", "{kind: prohibition, ", 1) + "action: attack}")
+        elif i < 90:
+            lines.append(head + "action: admit_aid, object: truck, "
+                         "rate: {quantity: 20, unit: truck, per: 1d}}")  # fmt: skip
         else:
-            lines.append(
-                f"  x{i}: {{phase: main, party: {party}, action: {action}, "
-                f"quantity: {1000 + i}, deadline: day {30 + i * 3}}}"
-            )
+            lines.append(head + f"action: release, object: prisoner, exchange: {{for: x{i - 90}, "
+                         "ratio: {civilian: 30, soldier: 50, any: 3}, within: 7d}}")  # fmt: skip
     result = load_spec_text("\n".join(lines) + "\n")
     assert result.spec is not None, [e.format() for e in result.errors]
     return result.spec
 
 
 def fill_store(store: Store, events: int) -> None:
-    """N synthetic events over 2025, generated in SQL (no Python loop)."""
+    """N synthetic events over 2025, generated in SQL (no Python loop).
+
+    Actors, actions, objects and categories are drawn evenly (5% of events without a category);
+    a third carry a time of day; 2% of acts are reported a second time by another source.
+    """
     store.con.execute(
-        "INSERT INTO sources VALUES ('bench', 'Benchmark', NULL, NULL, NULL, false, NULL, "
-        "'dataset', NULL, 0, 0)"
+        "INSERT INTO sources SELECT 'bench' || i, 'Benchmark', NULL, NULL, NULL, false, NULL, "
+        "'dataset', NULL, i, 0 FROM range(2) t(i)"
     )
-    parties = "['" + "','".join([*PARTIES, "other"]) + "']"
-    actions = "['" + "','".join(ACTIONS) + "']"
+
+    def pick(values: list[str], salt: int) -> str:
+        return f"{values!r}[1 + (hash(i * {salt}) % {len(values)})::INT]"
+
     store.con.execute(
-        f"""INSERT INTO events SELECT i, 'e' || i, 'bench', DATE '2025-01-01' + (i % 365)::INT,
-            NULL, NULL, 'day', {parties}[1 + (hash(i) % 11)::INT],
-            {actions}[1 + (hash(i * 7) % 5)::INT], NULL, NULL, 1 + (i % 3), NULL, NULL, NULL,
-            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL, 0, i
-            FROM range({events}) t(i)"""
+        f"""INSERT INTO events SELECT i, 'e' || i, 'bench0', day,
+            CASE WHEN i % 3 = 0 THEN CAST(day AS TIMESTAMPTZ) + to_hours(i % 24) END, NULL,
+            CASE WHEN i % 3 = 0 THEN 'hour' ELSE 'day' END, {pick(ACTORS, 3)},
+            {pick(ACTIONS, 7)}, {pick(OBJECTS, 11)},
+            CASE WHEN i % 20 <> 0 THEN {pick(CATEGORIES, 13)} END, 1 + (i % 3),
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true, NULL,
+            0, i
+            FROM (SELECT i, DATE '2025-01-01' + (hash(i * 5) % 365)::INT AS day
+                  FROM range({events}) t(i))"""
+    )
+    store.con.execute(
+        f"""INSERT INTO events SELECT uid + {events}, 'r' || event_id, 'bench1', occurred_on,
+            occurred_at, occurred_until, precision, actor, action, object, category, quantity,
+            unit, location, counterpart, claimed_by, reported_on, reported_at, notes, amends,
+            amendment, fatalities, revision, extra, is_current, superseded_by, ingest_id,
+            row_number FROM events WHERE uid % 50 = 0"""
     )
 
 
@@ -76,8 +117,13 @@ def naive(spec: Spec, rows: list[tuple[object, ...]], as_of: date) -> dict[str, 
     delivered: dict[str, int] = {}
     for xid, prov in spec.provisions.items():
         total = 0
-        for day, actor, action, quantity in rows:
-            if actor in prov.party and action == prov.action and day <= as_of:  # type: ignore[operator]
+        for day, actor, action, obj, quantity in rows:
+            if (
+                actor in prov.party
+                and action == prov.action
+                and obj == (prov.object or obj)
+                and day <= as_of  # type: ignore[operator]
+            ):
                 total += quantity  # type: ignore[operator]
         delivered[xid] = total
     return delivered
@@ -113,7 +159,7 @@ def main() -> None:
         print(f"timeline of {args.points} points:    {timeline:8.2f} s ({timeline / one:.1f}x one)")
         sample = min(100_000, args.events)
         rows = store.con.execute(
-            f"SELECT occurred_on, actor, action, quantity FROM events LIMIT {sample}"
+            f"SELECT occurred_on, actor, action, object, quantity FROM events LIMIT {sample}"
         ).fetchall()
     t0 = time.perf_counter()
     naive(spec, rows, date(2025, 7, 1))

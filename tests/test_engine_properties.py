@@ -4,13 +4,18 @@ balances, and the JSON is the same byte for byte for the same inputs."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta, timezone
+from functools import partial
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accord.engine.evaluate import evaluate
+from accord.engine.match import MatchedEvent, Window, match_events
 from accord.engine.time import Moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
@@ -66,8 +71,8 @@ def _store(tmp_path: Path, events: list[dict[str, object]]) -> Store:
     for i, e in enumerate(events):
         record = {
             "record": "event", "id": e.get("id", f"e{i}"), "source": "s1",
-            "occurred_at": (START + timedelta(days=int(e["day"]))).isoformat(),  # type: ignore[call-overload]
-            **{k: v for k, v in e.items() if k not in ("day", "id") and v is not None},
+            "occurred_at": _when(e),
+            **{k: v for k, v in e.items() if k not in ("day", "hour", "id") and v is not None},
         }  # fmt: skip
         lines.append(json.dumps(record))
     path = tmp_path / "events.jsonl"
@@ -75,6 +80,12 @@ def _store(tmp_path: Path, events: list[dict[str, object]]) -> Store:
     store = Store(":memory:")
     assert ingest_file(store, path).status == "ok"
     return store
+
+
+def _when(event: dict[str, object]) -> str:
+    day = (START + timedelta(days=int(event["day"]))).isoformat()  # type: ignore[call-overload]
+    hour = event.get("hour")
+    return day if hour is None else f"{day}T{hour:02d}:00:00+02:00"
 
 
 def _at(day: int) -> Moment:
@@ -121,3 +132,69 @@ def test_the_ledger_balances_and_output_is_deterministic(
     back = first.provision("back")
     assert back.required == sum(row.required for row in first.ledger)
     assert json.dumps(first.to_dict()) == json.dumps(second.to_dict())
+
+
+BUSY = load_spec_text(
+    """\
+accord: 1
+kind: agreement
+id: busy-test
+title: Many small acts (fictional)
+in_force: 2025-05-01
+day_one: in_force
+timezone: Europe/Paris
+parties:
+  a: {name: Party A}
+  b: {name: Party B}
+phases:
+  p1: {start: in_force, duration: 20d}
+provisions:
+  free: {phase: p1, party: a, action: release, object: captive, quantity: 45, deadline: day 9}
+  staged:
+    phase: p1
+    party: a
+    action: release
+    object: captive
+    schedule: [{every: 3d, from: day 1, through: day 15, quantity: 7}]
+  aid: {phase: p1, party: b, action: admit_aid, rate: {quantity: 4, unit: truck, per: 1d}}
+  talks: {phase: p1, party: b, action: negotiate, deadline: day 5}
+"""
+).spec
+busy_event = st.builds(
+    lambda day, hour, act, quantity: {"day": day, "hour": hour, **act, "quantity": quantity},
+    st.integers(0, 22),
+    st.one_of(st.none(), st.integers(0, 23)),
+    st.sampled_from(
+        [
+            {"actor": "a", "action": "release", "object": "captive"},
+            {"actor": "b", "action": "admit_aid", "object": "truck"},
+            {"actor": "b", "action": "negotiate"},
+        ]
+    ),
+    st.integers(0, 3),
+)
+DECIDING = ("state", "required", "delivered", "due", "late", "flags", "instalments")
+
+
+@settings(SETTINGS, max_examples=40)
+@given(st.lists(busy_event, min_size=80, max_size=120), st.integers(12, 22))
+def test_summing_acts_that_decide_nothing_changes_no_state(
+    tmp_path: Path, events: list[dict[str, object]], day: int
+) -> None:
+    """Past the first acts, matching returns day sums except where a running total crosses a
+    threshold; every state and figure must be what the act-by-act record gives."""
+    assert BUSY is not None
+    one_by_one = partial(_match_every_act, match_events)
+    with _store(tmp_path, events) as store:
+        summed = evaluate(BUSY, store.con, _at(day)).to_dict()
+        with patch("accord.engine.evaluate.match_events", one_by_one):
+            exact = evaluate(BUSY, store.con, _at(day)).to_dict()
+    for mine, truth in zip(summed["provisions"], exact["provisions"], strict=True):
+        assert {k: mine.get(k) for k in DECIDING} == {k: truth.get(k) for k in DECIDING}
+
+
+def _match_every_act(
+    real: Callable[..., dict[str, list[MatchedEvent]]], con: object, spec: object,
+    windows: list[Window], *rest: object,
+) -> dict[str, list[MatchedEvent]]:  # fmt: skip
+    return real(con, spec, [replace(w, full=True) for w in windows], *rest)

@@ -6,7 +6,6 @@ caller opens the evidence (a store, or files loaded into one) and passes its con
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -23,7 +22,7 @@ from accord.engine.lifecycle import (
     shifted,
     suspensions,
 )
-from accord.engine.match import MatchedEvent, Window, consolidate, match_events, parse_policy
+from accord.engine.match import MatchedEvent, Window, match_events, parse_policy
 from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
 from accord.engine.results import (
     Evaluation,
@@ -32,6 +31,7 @@ from accord.engine.results import (
     ProvisionResult,
     Reason,
     Violation,
+    counted,
     event_reason,
 )
 from accord.engine.time import Moment, shift
@@ -54,12 +54,7 @@ def evaluate(
     resolver = Resolver(spec, None, in_effect)
     windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
     windows += [w for base in list(windows) for w in _control_windows(spec, base)]
-    tz = spec_timezone(spec)
-    matched: dict[str, list[MatchedEvent]] = defaultdict(list)
-    for event in match_events(evidence, spec, windows, instant, policy, tz):
-        matched[event.provision].append(event)
-    for key in matched:
-        matched[key] = consolidate(matched[key])
+    matched = match_events(evidence, spec, windows, instant, policy, spec_timezone(spec))
     run = _Run(spec, resolver, matched, instant, in_effect)
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
@@ -79,6 +74,16 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
         until = resolver.anchor(xid, "end").moment
         end = end_of(until) if until is not None else FAR_FUTURE
     places = [p for pid in prov.where for p in (pid, spec.places[pid].name)]
+    # Every act counts on its own for a prohibition (each is a violation) and for an exchange
+    # (each delivery is a round of the ledger, each return is measured against its lag).
+    full = (
+        prov.kind == "prohibition"
+        or prov.exchange is not None
+        or any(
+            other.exchange is not None and other.exchange.for_ == xid
+            for other in spec.provisions.values()
+        )
+    )
     return Window(
         xid,
         tuple(prov.party),
@@ -88,7 +93,26 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
         tuple(places),
         start.at,
         end,
+        full,
+        () if full else _thresholds(xid, prov, resolver),
     )
+
+
+def required(xid: str, prov: Provision, resolver: Resolver) -> int | None:
+    """The quantity an obligation requires, as amended by the time of the evaluation."""
+    value, _ = resolver.overrides.get((xid, "quantity"), (prov.quantity, None))
+    return int(value) if value is not None else None
+
+
+def _thresholds(xid: str, prov: Provision, resolver: Resolver) -> tuple[int, ...]:
+    """The running totals at which an obligation's state changes: each instalment and the whole."""
+    quantity = required(xid, prov, resolver)
+    totals = [quantity] if quantity is not None else []
+    running = 0
+    for _, instalment in resolver.schedule(xid):
+        running += instalment.quantity
+        totals.append(running)
+    return tuple(sorted(set(totals)))
 
 
 def _control_windows(spec: Spec, base: Window) -> list[Window]:
@@ -105,14 +129,14 @@ def _control_windows(spec: Spec, base: Window) -> list[Window]:
         for may in ("suspend", "resume", "terminate")
     }  # fmt: skip
     parties = tuple(pid for pid, party in spec.parties.items() if party.role == "party")
-    end = FAR_FUTURE
+    control = replace(base, categories=(), places=(), end=FAR_FUTURE, full=True, thresholds=())
     return [
-        replace(base, provision=f"{base.provision}#suspend", action="suspend",
-                parties=(*base.parties, *holders["suspend"]), categories=(), places=(), end=end),
-        replace(base, provision=f"{base.provision}#resume", action="resume",
-                parties=(*base.parties, *holders["resume"]), categories=(), places=(), end=end),
-        replace(base, provision=f"{base.provision}#terminate", action="terminate", object=None,
-                parties=(*parties, *holders["terminate"]), categories=(), places=(), end=end),
+        replace(control, provision=f"{base.provision}#suspend", action="suspend",
+                parties=(*base.parties, *holders["suspend"])),
+        replace(control, provision=f"{base.provision}#resume", action="resume",
+                parties=(*base.parties, *holders["resume"])),
+        replace(control, provision=f"{base.provision}#terminate", action="terminate",
+                object=None, parties=(*parties, *holders["terminate"])),
     ]  # fmt: skip
 
 
@@ -191,7 +215,8 @@ class _Run:
         if prov.shift_on_suspend and due is not None:
             due = shifted(due, spans)
         dates = Dates(due, grace_end(due, prov), self.r.schedule(xid))
-        result = obligation_state(xid, prov, self._quantity(xid, prov), events, dates, self.instant)
+        quantity = required(xid, prov, self.r)
+        result = obligation_state(xid, prov, quantity, events, dates, self.instant)
         apply_suspensions(result, spans)
         self._terminate(xid, result)
         return result
@@ -209,10 +234,6 @@ class _Run:
 
     def _has_deadline(self, xid: str, prov: Provision) -> bool:
         return prov.deadline is not None or (xid, "deadline") in self.r.overrides
-
-    def _quantity(self, xid: str, prov: Provision) -> int | None:
-        value, _ = self.r.overrides.get((xid, "quantity"), (prov.quantity, None))
-        return int(value) if value is not None else None
 
     def _note_amendments(self, xid: str, result: ProvisionResult) -> None:
         for aid in self.in_effect:
@@ -277,7 +298,7 @@ class _Run:
             self.violations.append(
                 Violation(xid, event.actor, at, event.event_id or str(event.uid), event.sources)
             )
-            result.because.append(event_reason(event, "breach"))
+        result.because += counted(events, "breach")
         if events:
             result.state = "breached"
         return result
@@ -292,7 +313,7 @@ class _Run:
         result = ProvisionResult(
             xid, "obligation", "pending", list(prov.party), required=required, delivered=delivered
         )
-        result.because += notes + [event_reason(e, "counted") for e in events]
+        result.because += notes + counted(events)
         result.because.append(
             Reason("rule", f"owed {required} for {len(rows)} deliveries under {prov.exchange.for_}")
         )

@@ -6,13 +6,20 @@ is met by an act any time that day. A date-only event counts from the start of i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from accord.engine.match import MatchedEvent
 from accord.engine.resolve import Point
-from accord.engine.results import InstalmentResult, ProvisionResult, Reason, event_reason
+from accord.engine.results import (
+    InstalmentResult,
+    ProvisionResult,
+    Reason,
+    counted,
+    event_reason,
+)
 from accord.engine.time import Moment, shift
 from accord.spec.models import Instalment, Provision
 from accord.spec.timeexpr import Duration
@@ -59,7 +66,7 @@ def obligation_state(
         result.because.append(Reason("date", f"deadline: {dates.due.how}"))
     delivered, met_at = _delivered(events, required)
     result.delivered = delivered if required is not None else None
-    result.because += [event_reason(e, "counted") for e in events]
+    result.because += counted(events)
     if met_at is not None:
         result.state = "fulfilled"
         result.late = due is not None and met_at.start > end_of(due)
@@ -77,7 +84,7 @@ def obligation_state(
 def _delivered(events: list[MatchedEvent], required: int | None) -> tuple[int, MatchedEvent | None]:
     """Total delivered, and the event that completed the obligation (if any)."""
     if required is None:  # an act, not a quantity: the first matching act fulfils it
-        return len(events), events[0] if events else None
+        return sum(e.acts for e in events), events[0] if events else None
     total = 0
     for event in events:
         total += event.quantity or 0
@@ -171,7 +178,7 @@ def rate_state(
             f"periods met from {first_day.isoformat()} to {last_day.isoformat()}",
         )
     )
-    result.because += [event_reason(e, "counted") for e in events]
+    result.because += counted(events)
     if end is not None and as_of > end_of(end):
         result.state = "fulfilled" if periods and met == periods else "partially_fulfilled"
     return result
@@ -198,9 +205,7 @@ def suspensions(
     for suspend in suspends:
         reasons = [event_reason(suspend, f"suspended by {suspend.actor}")]
         end: datetime | None = None
-        for resume in resumes:
-            if resume.start < suspend.start:
-                continue
+        for resume in resumes[bisect_left(resumes, suspend.start, key=_start) :]:
             if resume.actor != suspend.actor:
                 reasons.append(
                     Reason(
@@ -215,21 +220,21 @@ def suspensions(
             end = resume.start
             reasons.append(event_reason(resume, "resumed"))
             break
-        for act in performances:
-            if (
-                act.actor == suspend.actor
-                and act.start >= suspend.start
-                and (end is None or act.start < end)
-            ):
-                end = act.start
-                reasons.append(event_reason(act, "suspension ended by performance"))
-                break
+        after = performances[bisect_left(performances, suspend.start, key=_start) :]
+        act = next((a for a in after if a.actor == suspend.actor), None)
+        if act is not None and (end is None or act.start < end):
+            end = act.start
+            reasons.append(event_reason(act, "suspension ended by performance"))
         spans.append(
             Suspension(
                 suspend.actor, suspend.start, end if end and end <= as_of else None, tuple(reasons)
             )
         )
     return spans
+
+
+def _start(event: MatchedEvent) -> datetime:
+    return event.start
 
 
 def shifted(due: Point, spans: list[Suspension]) -> Point:

@@ -2,25 +2,32 @@
 
 The relational part runs in DuckDB over the evidence store, so it scales with the store: the
 provisions become a small table, joined to the events by actor (party id or alias), action,
-object, category and time window. Only the matched rows come back to Python.
+object, category and time window; acts reported by several sources are merged and running
+totals kept there too, and only what can change a state comes back to Python.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import duckdb
 
 from accord.spec.models import Spec
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 POLICIES = ("all", "corroborated", "claimed_by:<party>")
 
 
-@dataclass(frozen=True)
-class MatchedEvent:
-    """One event that counts for a provision, with what the engine needs of it."""
+class MatchedEvent(NamedTuple):
+    """One event that counts for a provision, with what the engine needs of it.
+
+    A named tuple rather than a dataclass: an evaluation may build a hundred thousand of them.
+    """
 
     provision: str
     uid: int
@@ -36,6 +43,7 @@ class MatchedEvent:
     until: date | None = None  # the last day of an interval event (a running total, say)
     others: tuple[str, ...] = ()  # other sources reporting the same act
     accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
+    acts: int = 1  # above 1: a day's sum of acts that decide nothing by themselves
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -60,6 +68,8 @@ class Window:
     places: tuple[str, ...]  # place ids and names; empty means anywhere
     start: datetime
     end: datetime
+    full: bool = False  # every act comes back one by one (each is a violation, a round...)
+    thresholds: tuple[int, ...] = ()  # running totals at which the state changes
 
 
 class PolicyError(ValueError):
@@ -95,6 +105,11 @@ def _policy_filter(policy: str) -> tuple[str, list[str]]:
     ]
 
 
+#: Acts of a provision kept one by one at the start of its record (for the `because` trail);
+#: past them, acts that decide nothing are summed per day, actor and category.
+FIRST_ACTS = 20
+
+
 def match_events(
     con: duckdb.DuckDBPyConnection,
     spec: Spec,
@@ -102,26 +117,107 @@ def match_events(
     as_of: datetime,
     policy: str,
     tz: tzinfo,
-) -> list[MatchedEvent]:
-    """Events that fall in each provision's window, up to `as_of`, under `policy`.
+) -> dict[str, list[MatchedEvent]]:
+    """The acts that fall in each provision's window, up to `as_of`, under `policy`, in order.
 
     A date-only event covers its whole day: it counts from the start of that day in the
-    agreement's timezone. Corrections replace the event they amend; retractions remove it.
+    agreement's timezone. Corrections replace the event they amend; retractions remove it. One
+    act reported by several sources counts once (see `_CONSOLIDATE`). Matching, consolidation and
+    running totals run in DuckDB; what comes back is bounded by what can change a state: every
+    act of a window marked `full`, the first acts of the others, each act that carries a running
+    total across one of the window's thresholds, and day sums of the rest.
     """
+    result: dict[str, list[MatchedEvent]] = {w.provision: [] for w in windows}
     if not windows:
-        return []
+        return result
+    _load_windows(con, spec, windows)
+    midnight, midnight_params = _local_midnight(tz)
+    local_day, day_params = _local_day(tz)
+    day = as_of.astimezone(tz).date().isoformat()
+    policy_sql, params = _policy_filter(policy)
+    rows = con.execute(
+        f"""WITH revisions AS (
+            SELECT amends, source_id, amendment, quantity FROM events
+            WHERE is_current AND amends IS NOT NULL AND occurred_on <= CAST(? AS DATE)
+        ), candidates AS (
+            SELECT w.provision, e.uid, e.event_id, e.source_id, e.occurred_on, e.occurred_at,
+                a.party AS actor, e.action, e.category, e.quantity, e.claimed_by,
+                e.occurred_until AS until, w.start_at AS window_start, w.end_at AS window_end
+            FROM events e
+            JOIN accord_aliases a ON a.name = e.actor
+            JOIN accord_windows w ON w.party = a.party AND w.action = e.action
+                AND (w.object IS NULL OR w.object = e.object)
+                -- An event that does not say its category may be any of them: it counts.
+                AND (w.categories IS NULL OR e.category IS NULL
+                    OR list_contains(w.categories, e.category))
+                AND (w.places IS NULL OR list_contains(w.places, lower(e.location)))
+            WHERE e.is_current AND e.amends IS NULL AND e.occurred_on <= CAST(? AS DATE)
+                AND {policy_sql}
+                -- By day first (cheap, a day of slack for time zones), by instant below.
+                AND e.occurred_on BETWEEN CAST(w.start_at AS DATE) - 1
+                    AND CAST(w.end_at AS DATE) + 1
+        ), timed AS (
+            SELECT *, coalesce(occurred_at, {midnight}) AS start_at,
+                occurred_at IS NULL AS whole_day
+            FROM candidates e
+        ), matched AS (
+            -- Corrections replace the quantity of the event they amend; retractions remove it.
+            SELECT f.provision, f.uid, f.event_id, f.source_id, f.start_at, f.whole_day,
+                f.actor, f.action, f.category, coalesce(c.quantity, f.quantity) AS quantity,
+                f.claimed_by, f.until
+            FROM timed f
+            LEFT JOIN revisions c ON c.amendment = 'correct' AND c.amends = f.event_id
+                AND c.source_id = f.source_id
+            -- A date-only event covers its day: it counts when the day overlaps the window.
+            WHERE (f.start_at >= f.window_start
+                    OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > f.window_start))
+                AND f.start_at <= f.window_end AND f.start_at <= ?
+                AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.amendment = 'retract'
+                    AND r.amends = f.event_id AND r.source_id = f.source_id)
+        ), located AS (
+            SELECT *, CAST({local_day} AS DATE) AS day FROM matched
+        ), {_CONSOLIDATE}, {_COMPRESS}
+        SELECT provision, uid, event_id, source_id, epoch_us(start_at), whole_day, actor, action,
+            category, quantity, claimed_by, until, others, accounts, acts
+        FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
+        [day, day, *params, *midnight_params, as_of, *day_params],
+    ).fetchall()
+    for r in rows:
+        result[r[0]].append(
+            MatchedEvent(
+                provision=r[0],
+                uid=int(r[1]),
+                event_id=r[2],
+                source=r[3],
+                start=(EPOCH + timedelta(microseconds=r[4])).astimezone(tz),
+                whole_day=bool(r[5]),
+                actor=r[6],
+                action=r[7],
+                category=r[8],
+                quantity=r[9],
+                claimed_by=r[10],
+                until=r[11],
+                others=tuple(r[12]),
+                accounts=tuple(r[13]),
+                acts=int(r[14]),
+            )
+        )
+    return result
+
+
+def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Window]) -> None:
+    """The spec's side of the join, as small temporary tables."""
     aliases = [(p, p) for p in spec.parties] + [
         (alias, pid) for pid, party in spec.parties.items() for alias in party.aliases
     ]
-    con.execute("CREATE OR REPLACE TEMP TABLE accord_aliases (name VARCHAR, party VARCHAR)")
-    con.executemany("INSERT INTO accord_aliases VALUES (?, ?)", aliases)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE accord_windows (provision VARCHAR, party VARCHAR, "
-        "action VARCHAR, object VARCHAR, categories VARCHAR[], places VARCHAR[], "
-        "start_at TIMESTAMPTZ, end_at TIMESTAMPTZ)"
-    )
-    con.executemany(
-        "INSERT INTO accord_windows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    _table(con, "accord_aliases", {"name": "VARCHAR", "party": "VARCHAR"}, aliases)
+    columns = {"provision": "VARCHAR", "party": "VARCHAR", "action": "VARCHAR"}
+    columns |= {"object": "VARCHAR", "categories": "VARCHAR[]", "places": "VARCHAR[]"}
+    columns |= {"start_at": "TIMESTAMPTZ", "end_at": "TIMESTAMPTZ"}
+    _table(
+        con,
+        "accord_windows",
+        columns,
         [
             (
                 w.provision,
@@ -130,101 +226,99 @@ def match_events(
                 w.object,
                 list(w.categories) or None,
                 [p.lower() for p in w.places] or None,
-                w.start,
-                w.end,
+                w.start.isoformat(),
+                w.end.isoformat(),
             )
             for w in windows
             for party in w.parties
         ],
     )
-    midnight, midnight_params = _local_midnight(tz)
-    day = as_of.astimezone(tz).date().isoformat()
-    policy_sql, params = _policy_filter(policy)
-    rows = con.execute(
-        f"""WITH effective AS (
-            SELECT e.uid, e.event_id, e.source_id, e.actor, e.action, e.object, e.category,
-                e.location, e.occurred_until,
-                coalesce(c.quantity, e.quantity) AS quantity, e.claimed_by,
-                coalesce(e.occurred_at, {midnight}) AS start_at,
-                e.occurred_at IS NULL AS whole_day
-            FROM events e
-            LEFT JOIN events c ON c.is_current AND c.amends = e.event_id
-                AND c.source_id = e.source_id AND c.amendment = 'correct'
-                AND c.occurred_on <= CAST(? AS DATE)
-            WHERE e.is_current AND e.amends IS NULL AND {policy_sql}
-            AND NOT EXISTS (SELECT 1 FROM events r WHERE r.is_current AND r.amends = e.event_id
-                AND r.source_id = e.source_id AND r.amendment = 'retract'
-                AND r.occurred_on <= CAST(? AS DATE))
-        )
-        SELECT w.provision, f.uid, f.event_id, f.source_id, f.start_at, f.whole_day, a.party,
-            f.action, f.category, f.quantity, f.claimed_by, f.occurred_until
-        FROM effective f
-        JOIN accord_aliases a ON a.name = f.actor
-        JOIN accord_windows w ON w.party = a.party AND w.action = f.action
-            AND (w.object IS NULL OR w.object = f.object)
-            -- An event that does not say its category may be any of them: it counts.
-            AND (w.categories IS NULL OR f.category IS NULL
-                OR list_contains(w.categories, f.category))
-            AND (w.places IS NULL OR list_contains(w.places, lower(f.location)))
-        -- A date-only event covers its day: it counts when the day overlaps the window.
-        WHERE (f.start_at >= w.start_at
-                OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > w.start_at))
-            AND f.start_at <= w.end_at AND f.start_at <= ?
-        ORDER BY w.provision, f.start_at, f.event_id, f.uid""",
-        [*midnight_params, day, *params, day, as_of],
-    ).fetchall()
-    return [
-        MatchedEvent(
-            provision=r[0],
-            uid=int(r[1]),
-            event_id=r[2],
-            source=r[3],
-            start=r[4].astimezone(tz),
-            whole_day=bool(r[5]),
-            actor=r[6],
-            action=r[7],
-            category=r[8],
-            quantity=r[9],
-            claimed_by=r[10],
-            until=r[11],
-        )
-        for r in rows
-    ]
+    _table(
+        con,
+        "accord_budget",
+        {"provision": "VARCHAR", "keep_all": "BOOLEAN", "thresholds": "BIGINT[]"},
+        [(w.provision, w.full, list(w.thresholds)) for w in windows],
+    )
 
 
-def consolidate(events: list[MatchedEvent]) -> list[MatchedEvent]:
-    """One act reported by several sources counts once.
+def _table(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    columns: dict[str, str],
+    rows: Sequence[tuple[object, ...]],
+) -> None:
+    """A temporary table filled from one JSON parameter: each bound parameter costs tens of
+    microseconds, and a spec makes hundreds of window rows."""
+    declared = ", ".join(f"{column} {kind}" for column, kind in columns.items())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({declared})")
+    payload = json.dumps([dict(zip(columns, row, strict=True)) for row in rows])
+    con.execute(
+        f"INSERT INTO {name} SELECT unnest(from_json(?, ?), recursive := true)",
+        [payload, json.dumps([columns])],
+    )
 
-    Reports from different sources of the same act (same days, actor, action and category) are
-    merged: the quantity is the one most sources give (the lower on a tie), and when the
-    accounts differ they are all kept, so the result can be flagged as disputed. Several rows
-    from one source stay separate acts.
-    """
-    groups: dict[tuple[object, ...], list[MatchedEvent]] = {}
-    for event in events:
-        key = (event.provision, event.day, event.until, event.actor, event.action, event.category)
-        groups.setdefault(key, []).append(event)
-    merged: list[MatchedEvent] = []
-    for group in groups.values():
-        by_source: dict[str, MatchedEvent] = {}
-        for event in group:
-            by_source.setdefault(event.source, event)
-        if len(by_source) < 2 or len(by_source) != len(group):
-            merged += group
-            continue
-        quantities = [e.quantity for e in by_source.values()]
-        chosen = min(
-            set(quantities), key=lambda q: (-quantities.count(q), q if q is not None else -1)
-        )
-        first = next(e for e in group if e.quantity == chosen)
-        accounts = (
-            tuple(sorted({q for q in quantities if q is not None}))
-            if len(set(quantities)) > 1
-            else ()
-        )
-        others = tuple(sorted(s for s in by_source if s != first.source))
-        merged.append(replace(first, others=others, accounts=accounts))
-    return sorted(merged, key=lambda e: (e.start, e.event_id or "", e.uid))
+
+# Reports from different sources of the same act (same day, interval, actor, action and
+# category) are merged: the quantity is the one most sources give (the lower on a tie, no
+# quantity lowest), the representative is the first report giving it, and when the accounts
+# differ they are all kept, so the result can be flagged as disputed. Several rows from one
+# source stay separate acts.
+_GROUP = "PARTITION BY provision, day, until, actor, action, category"
+_CONSOLIDATE = f"""grouped AS (
+    SELECT *,
+        count(*) OVER g AS n_rows,
+        count(DISTINCT source_id) OVER g AS n_sources,
+        row_number() OVER (g ORDER BY votes DESC, coalesce(quantity, -1), start_at,
+            coalesce(event_id, ''), uid) AS pick,
+        list(DISTINCT source_id) OVER g AS sources,
+        count(DISTINCT quantity) OVER g + max(CAST(quantity IS NULL AS INT)) OVER g AS n_values,
+        list(DISTINCT quantity) OVER g AS reported
+    FROM (SELECT *, count(*) OVER ({_GROUP}, quantity) AS votes FROM located)
+    WINDOW g AS ({_GROUP})
+), acts AS (
+    SELECT provision, uid, event_id, source_id, start_at, whole_day, actor, action, category,
+        quantity, claimed_by, until, day,
+        CASE WHEN merged THEN list_sort(list_filter(sources, s -> s <> source_id))
+            ELSE [] END AS others,
+        CASE WHEN merged AND n_values > 1
+            THEN list_sort(list_filter(reported, q -> q IS NOT NULL)) ELSE [] END AS accounts
+    FROM (SELECT *, n_sources >= 2 AND n_sources = n_rows AS merged FROM grouped)
+    WHERE NOT merged OR pick = 1
+)"""
+
+# Which acts come back one by one: see `match_events`. The rest are summed per run of
+# consecutive acts between two kept ones, and per day, actor and category, so running totals,
+# day totals and each actor's first act of a day stay exact.
+_ORDER = "ORDER BY start_at, coalesce(event_id, ''), uid"
+_COMPRESS = f"""ranked AS (
+    SELECT a.*, b.keep_all OR seq <= {FIRST_ACTS} OR len(a.accounts) > 0
+            OR len(list_filter(b.thresholds, t -> t > cum - coalesce(a.quantity, 0)
+                AND t <= cum)) > 0 AS kept
+    FROM (SELECT *,
+            row_number() OVER p AS seq,
+            sum(coalesce(quantity, 0)) OVER p AS cum
+        FROM acts
+        WINDOW p AS (PARTITION BY provision {_ORDER} ROWS UNBOUNDED PRECEDING)) a
+    JOIN accord_budget b USING (provision)
+), runs AS (
+    SELECT *, sum(CAST(kept AS INT)) OVER (PARTITION BY provision {_ORDER}
+        ROWS UNBOUNDED PRECEDING) AS run
+    FROM ranked
+), compressed AS (
+    SELECT provision, uid, event_id, source_id, start_at, whole_day, actor, action, category,
+        quantity, claimed_by, until, others, accounts, 1 AS acts
+    FROM runs WHERE kept
+    UNION ALL
+    SELECT provision, first.uid, first.event_id, first.source_id, first.start_at,
+        first.whole_day, actor, first.action, category, quantity, first.claimed_by,
+        first.until, [], [], acts
+    FROM (SELECT provision, actor, category, sum(quantity) AS quantity, count(*) AS acts,
+            arg_min(struct_pack(uid, event_id, source_id, start_at, whole_day, action,
+                claimed_by, until),
+                {{'s': start_at, 'e': coalesce(event_id, ''), 'u': uid}}) AS first
+        FROM runs WHERE NOT kept
+        GROUP BY provision, run, day, actor, category)
+)"""
 
 
 def _local_midnight(tz: tzinfo) -> tuple[str, list[object]]:
@@ -234,5 +328,15 @@ def _local_midnight(tz: tzinfo) -> tuple[str, list[object]]:
         return f"timezone(?, {day})", [tz.key]
     offset = tz.utcoffset(None) or timedelta(0)
     return f"CAST({day} - to_seconds(CAST(? AS BIGINT)) AS TIMESTAMPTZ)", [
+        int(offset.total_seconds())
+    ]
+
+
+def _local_day(tz: tzinfo) -> tuple[str, list[object]]:
+    """SQL for the calendar day of `start_at` in the agreement's timezone."""
+    if isinstance(tz, ZoneInfo):
+        return "timezone(?, start_at)", [tz.key]
+    offset = tz.utcoffset(None) or timedelta(0)
+    return "timezone('UTC', start_at) + to_seconds(CAST(? AS BIGINT))", [
         int(offset.total_seconds())
     ]

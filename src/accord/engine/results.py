@@ -35,6 +35,14 @@ def event_reason(event: MatchedEvent, role: str) -> Reason:
     """A `because` line naming an event and the source it rests on."""
     when = event.day.isoformat() if event.whole_day else event.start.isoformat(timespec="minutes")
     quantity = f" x{event.quantity}" if event.quantity is not None else ""
+    if event.acts > 1:
+        return Reason(
+            "event",
+            f"{role}: {event.acts} acts of {event.actor} {event.action}{quantity} on "
+            f"{event.day.isoformat()} (first: event {event.event_id or event.uid})",
+            event.event_id,
+            event.sources,
+        )
     claimed = f", claimed by {event.claimed_by}" if event.claimed_by else ""
     return Reason(
         "event",
@@ -43,6 +51,27 @@ def event_reason(event: MatchedEvent, role: str) -> Reason:
         event.event_id,
         event.sources,
     )
+
+
+#: `because` names this many counted events one by one, then sums up the rest.
+LISTED_EVENTS = 50
+
+
+def counted(events: list[MatchedEvent], role: str = "counted") -> list[Reason]:
+    """`because` lines for the events a provision counts: the first ones named, the rest summed."""
+    reasons = [event_reason(e, role) for e in events[:LISTED_EVENTS]]
+    rest = events[LISTED_EVENTS:]
+    if rest:
+        acts = sum(e.acts for e in rest)
+        quantity = sum(e.quantity or 0 for e in rest)
+        reasons.append(
+            Reason(
+                "event",
+                f"{role}: {acts} more acts from {rest[0].day.isoformat()} to "
+                f"{rest[-1].day.isoformat()}, {quantity} in all",
+            )
+        )
+    return reasons
 
 
 @dataclass
