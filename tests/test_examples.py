@@ -12,7 +12,20 @@ from accord.spec.load import load_spec
 from accord.spec.models import Spec
 
 EXAMPLES = example_files()
-AGREEMENTS = ["gaza-2025-01", "nagorno-karabakh-2020-11", "doha-2020-02", "lebanon-2024-11"]
+AGREEMENTS = [
+    "gaza-2025-01",
+    "nagorno-karabakh-2020-11",
+    "doha-2020-02",
+    "lebanon-2024-11",
+    "gaza-2025-10",
+    "pretoria-2022-11",
+    "minsk-2015-02",
+    "stockholm-2018-12",
+    "idlib-2020-03",
+    "black-sea-grain-2022-07",
+    "colombia-farc-2016-12",
+    "jeddah-2023-05",
+]
 PROPOSALS = [
     "us-bridge-2025-03",
     "egypt-qatar-2025-04",

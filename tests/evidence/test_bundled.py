@@ -10,17 +10,13 @@ import pytest
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import evidence_files
+from tests.test_examples import AGREEMENTS
 
 FILES = evidence_files()
 
 
-def test_the_four_timelines_are_bundled() -> None:
-    assert [f.name for f in FILES] == [
-        "doha-2020-02.jsonl",
-        "gaza-2025-01.jsonl",
-        "lebanon-2024-11.jsonl",
-        "nagorno-karabakh-2020-11.jsonl",
-    ]
+def test_every_agreement_has_its_implementation_record_bundled() -> None:
+    assert [f.name for f in FILES] == [f"{name}.jsonl" for name in sorted(AGREEMENTS)]
 
 
 @pytest.mark.parametrize("item", FILES, ids=[f.name for f in FILES])
