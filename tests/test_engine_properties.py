@@ -14,7 +14,7 @@ from unittest.mock import patch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accord.engine.evaluate import evaluate
+from accord.engine.evaluate import evaluate, evaluate_series
 from accord.engine.match import MatchedEvent, Window, match_events
 from accord.engine.time import Moment
 from accord.evidence.ingest import ingest_file
@@ -198,3 +198,18 @@ def _match_every_act(
     windows: list[Window], *rest: object,
 ) -> dict[str, list[MatchedEvent]]:  # fmt: skip
     return real(con, spec, [replace(w, full=True) for w in windows], *rest)
+
+
+@SETTINGS
+@given(st.lists(event, max_size=30), st.lists(st.integers(0, 26), min_size=1, max_size=8))
+def test_a_series_gives_what_each_evaluation_gives(
+    tmp_path: Path, events: list[dict[str, object]], days: list[int]
+) -> None:
+    """The timeline matches once and reads each day's prefix: it must agree with evaluating
+    every day on its own, whatever the order of the days asked for."""
+    assert SPEC is not None
+    points = [_at(day) for day in days]
+    with _store(tmp_path, events) as store:
+        series = [e.to_dict() for e in evaluate_series(SPEC, store.con, points)]
+        one_by_one = [evaluate(SPEC, store.con, point).to_dict() for point in points]
+    assert series == one_by_one

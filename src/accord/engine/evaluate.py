@@ -6,12 +6,14 @@ caller opens the evidence (a store, or files loaded into one) and passes its con
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 import duckdb
 
-from accord.engine.ledger import exchange_rows
+from accord.engine.ledger import Book, exchange_book
 from accord.engine.lifecycle import (
     Dates,
     apply_suspensions,
@@ -22,7 +24,13 @@ from accord.engine.lifecycle import (
     shifted,
     suspensions,
 )
-from accord.engine.match import MatchedEvent, Window, match_events, parse_policy
+from accord.engine.match import (
+    MatchedEvent,
+    Window,
+    match_events,
+    parse_policy,
+    running_quantity,
+)
 from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
 from accord.engine.results import (
     Evaluation,
@@ -34,9 +42,8 @@ from accord.engine.results import (
     counted,
     event_reason,
 )
-from accord.engine.time import Moment, shift
-from accord.spec.models import Provision, Spec
-from accord.spec.timeexpr import Duration
+from accord.engine.time import Moment
+from accord.spec.models import Exchange, Provision, Spec
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 #: A provision named as a condition holds once fulfilled; a prohibition, while respected.
@@ -49,13 +56,130 @@ def evaluate(
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
     policy = parse_policy(policy)
     instant = end_of(as_of)
-    base = Resolver(spec, None)
-    in_effect = [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
+    in_effect = _in_effect(spec, instant)
     resolver = Resolver(spec, None, in_effect)
+    matched = match_events(
+        evidence, spec, _windows(spec, resolver), instant, policy, spec_timezone(spec)
+    )
+    return _evaluation(spec, resolver, _Record(matched), as_of, policy)
+
+
+def evaluate_series(
+    spec: Spec, evidence: duckdb.DuckDBPyConnection, points: Sequence[Moment], policy: str = "all"
+) -> list[Evaluation]:
+    """`evaluate` at each of `points` (a daily timeline, say), in the order given.
+
+    The evidence is matched once per stretch of days over which the amendments in force and the
+    corrections on file stay the same; each day then reads the acts up to its end. Instants
+    within a day are evaluated one by one: matching sums some acts by the day.
+    """
+    policy = parse_policy(policy)
+    tz = spec_timezone(spec)
+    revised = [
+        day
+        for (day,) in evidence.execute(
+            "SELECT DISTINCT occurred_on FROM events WHERE is_current AND amends IS NOT NULL "
+            "ORDER BY 1"
+        ).fetchall()
+    ]
+    results: dict[int, Evaluation] = {}
+    stretch: list[int] = []
+    key: tuple[object, ...] | None = None
+    for index in sorted(range(len(points)), key=lambda i: end_of(points[i])):
+        point = points[index]
+        if not point.whole_day:
+            results[index] = evaluate(spec, evidence, point, policy)
+            continue
+        instant = end_of(point)
+        point_key = (tuple(_in_effect(spec, instant)), bisect_right(revised, point.day))
+        if stretch and point_key != key:
+            results |= _stretch(spec, evidence, [(i, points[i]) for i in stretch], policy, tz)
+            stretch = []
+        key = point_key
+        stretch.append(index)
+    if stretch:
+        results |= _stretch(spec, evidence, [(i, points[i]) for i in stretch], policy, tz)
+    return [results[i] for i in range(len(points))]
+
+
+def _stretch(
+    spec: Spec,
+    evidence: duckdb.DuckDBPyConnection,
+    points: list[tuple[int, Moment]],
+    policy: str,
+    tz: tzinfo,
+) -> dict[int, Evaluation]:
+    """Days that share amendments and corrections: one match, then each day's prefix of it."""
+    last = end_of(points[-1][1])
+    resolver = Resolver(spec, None, _in_effect(spec, last))
+    record = _Record(match_events(evidence, spec, _windows(spec, resolver), last, policy, tz))
+    return {index: _evaluation(spec, resolver, record, point, policy) for index, point in points}
+
+
+def _in_effect(spec: Spec, instant: datetime) -> list[str]:
+    """The amendments agreed by `instant`, in the order they apply."""
+    base = Resolver(spec, None)
+    return [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
+
+
+def _windows(spec: Spec, resolver: Resolver) -> list[Window]:
     windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
-    windows += [w for base in list(windows) for w in _control_windows(spec, base)]
-    matched = match_events(evidence, spec, windows, instant, policy, spec_timezone(spec))
-    run = _Run(spec, resolver, matched, instant, in_effect)
+    return windows + [w for base in windows for w in _control_windows(spec, base)]
+
+
+class _Record:
+    """The matched acts of each provision up to some instant, read up to any earlier one.
+
+    What is derived from whole lists (the violation records) is built once and cut to length.
+    """
+
+    def __init__(self, matched: dict[str, list[MatchedEvent]]) -> None:
+        self.matched = matched
+        self.starts = {key: [e.start for e in events] for key, events in matched.items()}
+        self._violations: dict[str, list[Violation]] = {}
+        self._disputed: dict[str, list[int]] = {}
+        self._books: dict[str, Book] = {}
+
+    def upto(self, key: str, instant: datetime) -> list[MatchedEvent]:
+        """The acts matched for `key` (a provision or its control acts) up to `instant`."""
+        events = self.matched.get(key, [])
+        return events[: bisect_right(self.starts[key], instant)] if events else events
+
+    def disputed(self, key: str, count: int) -> list[MatchedEvent]:
+        """The acts among the first `count` whose sources disagree on the quantity."""
+        if key not in self._disputed:
+            self._disputed[key] = [i for i, e in enumerate(self.matched[key]) if e.accounts]
+        indexes = self._disputed[key]
+        return [self.matched[key][i] for i in indexes[: bisect_right(indexes, count - 1)]]
+
+    def book(self, xid: str, exchange: Exchange) -> Book:
+        """The ledger of exchange `xid` over the whole record."""
+        if xid not in self._books:
+            self._books[xid] = exchange_book(
+                xid, exchange, self.matched.get(exchange.for_, []), self.matched.get(xid, [])
+            )
+        return self._books[xid]
+
+    def violations(self, xid: str, count: int) -> list[Violation]:
+        """A violation record for each of the first `count` acts against prohibition `xid`."""
+        if xid not in self._violations:
+            self._violations[xid] = [
+                Violation(
+                    xid,
+                    event.actor,
+                    event.day.isoformat() if event.whole_day else event.start.isoformat(),
+                    event.event_id or str(event.uid),
+                    event.sources,
+                )
+                for event in self.matched[xid]
+            ]
+        return self._violations[xid][:count]
+
+
+def _evaluation(
+    spec: Spec, resolver: Resolver, record: _Record, as_of: Moment, policy: str
+) -> Evaluation:
+    run = _Run(spec, resolver, record, end_of(as_of))
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
@@ -95,6 +219,7 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
         end,
         full,
         () if full else _thresholds(xid, prov, resolver),
+        prov.rate is not None and prov.rate.category is not None,
     )
 
 
@@ -147,21 +272,22 @@ class _Run:
         self,
         spec: Spec,
         resolver: Resolver,
-        matched: dict[str, list[MatchedEvent]],
+        record: _Record,
         instant: datetime,
-        in_effect: list[str],
     ) -> None:
         self.spec = spec
         self.r = resolver
-        self.matched = matched
+        self.record = record
         self.instant = instant
-        self.in_effect = in_effect
         self.done: dict[str, ProvisionResult] = {}
         self.active: set[str] = set()
         self.ledger: list[LedgerRow] = []
         self.violations: list[Violation] = []
 
     # -- provisions ----------------------------------------------------------------------
+    def _acts(self, key: str) -> list[MatchedEvent]:
+        return self.record.upto(key, self.instant)
+
     def provision(self, xid: str) -> ProvisionResult:
         if xid not in self.done:
             self.active.add(xid)
@@ -176,7 +302,7 @@ class _Run:
         if blocked is not None:
             blocked.because.insert(0, clause)
             return blocked
-        events = self.matched.get(xid, [])
+        events = self._acts(xid)
         if prov.kind == "prohibition":
             result = self._prohibition(xid, prov, events)
         elif prov.exchange is not None:
@@ -190,7 +316,7 @@ class _Run:
         result.because.insert(0, clause)
         result.because.insert(1, Reason("date", f"applies from {start.how}"))
         self._note_amendments(xid, result)
-        disputed = [e for e in events if e.accounts]
+        disputed = self.record.disputed(xid, len(events))
         if disputed:
             result.flags.append("disputed")
             result.because += [
@@ -207,8 +333,8 @@ class _Run:
     def _obligation(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
         due = self.r.anchor(xid, "deadline") if self._has_deadline(xid, prov) else None
         spans = suspensions(
-            self.matched.get(f"{xid}#suspend", []),
-            self.matched.get(f"{xid}#resume", []),
+            self._acts(f"{xid}#suspend"),
+            self._acts(f"{xid}#resume"),
             events,
             self.instant,
         )
@@ -222,7 +348,7 @@ class _Run:
         return result
 
     def _terminate(self, xid: str, result: ProvisionResult) -> None:
-        ends = self.matched.get(f"{xid}#terminate", [])
+        ends = self._acts(f"{xid}#terminate")
         if not ends or result.state == "fulfilled":
             return
         end = ends[0]
@@ -236,7 +362,7 @@ class _Run:
         return prov.deadline is not None or (xid, "deadline") in self.r.overrides
 
     def _note_amendments(self, xid: str, result: ProvisionResult) -> None:
-        for aid in self.in_effect:
+        for aid in self.r.amendments:
             amendment = self.spec.amendments[aid]
             if amendment.supersedes.startswith(f"{xid}."):
                 result.flags.append(f"amended:{aid}")
@@ -293,11 +419,7 @@ class _Run:
         result = ProvisionResult(
             xid, "prohibition", "respected", list(prov.party), count=len(events)
         )
-        for event in events:
-            at = event.day.isoformat() if event.whole_day else event.start.isoformat()
-            self.violations.append(
-                Violation(xid, event.actor, at, event.event_id or str(event.uid), event.sources)
-            )
+        self.violations += self.record.violations(xid, len(events))
         result.because += counted(events, "breach")
         if events:
             result.state = "breached"
@@ -305,48 +427,40 @@ class _Run:
 
     def _exchange(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
         assert prov.exchange is not None
-        counterpart = self.matched.get(prov.exchange.for_, [])
-        rows, notes = exchange_rows(xid, prov.exchange, counterpart)
-        self.ledger += rows
-        required = sum(row.required for row in rows)
-        delivered = sum(e.quantity or 0 for e in events)
+        book = self.record.book(xid, prov.exchange)
+        count = len(self._acts(prov.exchange.for_))
+        self.ledger += book.rows[:count]
+        required = book.required(count)
+        delivered = running_quantity(events)
         result = ProvisionResult(
             xid, "obligation", "pending", list(prov.party), required=required, delivered=delivered
         )
-        result.because += notes + counted(events)
+        result.because += [note for row, note in book.notes if row < count] + counted(events)
         result.because.append(
-            Reason("rule", f"owed {required} for {len(rows)} deliveries under {prov.exchange.for_}")
+            Reason("rule", f"owed {required} for {count} deliveries under {prov.exchange.for_}")
         )
         if required and delivered >= required:
             result.state = "fulfilled"
-        elif required and prov.exchange.within is not None:
-            self._exchange_lag(result, prov.exchange.within, rows, counterpart, events)
+        elif required and book.dues:
+            self._exchange_lag(result, book, count, events)
         return result
 
     def _exchange_lag(
-        self,
-        result: ProvisionResult,
-        within: Duration,
-        rows: list[LedgerRow],
-        counterpart: list[MatchedEvent],
-        returns: list[MatchedEvent],
+        self, result: ProvisionResult, book: Book, count: int, returns: list[MatchedEvent]
     ) -> None:
-        """Each delivery's return is due `within` after it: the earliest one missed decides."""
-        owed = 0
-        for row, delivery in zip(rows, counterpart, strict=True):
-            owed += row.required
-            due = shift(Moment(delivery.start, delivery.whole_day), within, 1, None)
-            result.due = due
-            if self.instant <= end_of(due):
-                return  # this return (and every later one) is not yet due
-            given = sum(r.quantity or 0 for r in returns if r.start <= end_of(due))
-            if given < owed:
-                result.state = "partially_fulfilled" if result.delivered else "overdue"
-                result.because.append(
-                    Reason("rule", f"{owed} owed by {due.iso()} for {row.counterpart_event}; "
-                           f"{given} returned by then")
-                )  # fmt: skip
-                return
+        """Each delivery's return is due some time after it: the earliest one missed decides."""
+        due_rows = bisect_left(book.ends, self.instant, 0, count)  # rows whose due has passed
+        missed = next((row for row in book.missed if row < due_rows), None)
+        if missed is None:
+            result.due = book.dues[min(due_rows, count - 1)]
+            return  # every return due so far was made; the next one is not yet due
+        result.due = book.dues[missed]
+        result.state = "partially_fulfilled" if result.delivered else "overdue"
+        result.because.append(
+            Reason("rule", f"{book.owed[missed]} owed by {book.dues[missed].iso()} for "
+                   f"{book.rows[missed].counterpart_event}; "
+                   f"{book.given_by(missed, returns)} returned by then")
+        )  # fmt: skip
 
     # -- phases --------------------------------------------------------------------------
     def phase(self, pid: str) -> PhaseResult:

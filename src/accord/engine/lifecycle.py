@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from accord.engine.match import MatchedEvent
+from accord.engine.match import MatchedEvent, running_acts, running_quantity
 from accord.engine.resolve import Point
 from accord.engine.results import (
     InstalmentResult,
@@ -84,13 +84,8 @@ def obligation_state(
 def _delivered(events: list[MatchedEvent], required: int | None) -> tuple[int, MatchedEvent | None]:
     """Total delivered, and the event that completed the obligation (if any)."""
     if required is None:  # an act, not a quantity: the first matching act fulfils it
-        return sum(e.acts for e in events), events[0] if events else None
-    total = 0
-    for event in events:
-        total += event.quantity or 0
-        if total >= required:
-            return sum(e.quantity or 0 for e in events), event
-    return total, None
+        return running_acts(events), events[0] if events else None
+    return running_quantity(events), _reached(events, required)
 
 
 def _past_due(result: ProvisionResult, grace_end: datetime | None, as_of: datetime) -> str:
@@ -124,12 +119,9 @@ def _instalments(
 
 
 def _reached(events: list[MatchedEvent], target: int) -> MatchedEvent | None:
-    total = 0
-    for event in events:
-        total += event.quantity or 0
-        if total >= target:
-            return event
-    return None
+    """The act that brings the running total to `target`, if one does."""
+    index = bisect_left(events, target, key=lambda e: e.quantity_before + (e.quantity or 0))
+    return events[index] if index < len(events) else None
 
 
 def grace_end(due: Point | None, prov: Provision) -> datetime | None:

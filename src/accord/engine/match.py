@@ -44,6 +44,10 @@ class MatchedEvent(NamedTuple):
     others: tuple[str, ...] = ()  # other sources reporting the same act
     accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
     acts: int = 1  # above 1: a day's sum of acts that decide nothing by themselves
+    # Running totals of the provision's acts before this one, in time order: any first part
+    # of a provision's record sums up in constant time (a timeline reads hundreds of them).
+    quantity_before: int = 0
+    acts_before: int = 0
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -70,6 +74,7 @@ class Window:
     end: datetime
     full: bool = False  # every act comes back one by one (each is a violation, a round...)
     thresholds: tuple[int, ...] = ()  # running totals at which the state changes
+    by_category: bool = False  # day sums are kept apart by category (a rate of one category)
 
 
 class PolicyError(ValueError):
@@ -182,27 +187,41 @@ def match_events(
         FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
         [day, day, *params, *midnight_params, as_of, *day_params],
     ).fetchall()
+    totals: dict[str, tuple[int, int]] = {}
     for r in rows:
-        result[r[0]].append(
-            MatchedEvent(
-                provision=r[0],
-                uid=int(r[1]),
-                event_id=r[2],
-                source=r[3],
-                start=(EPOCH + timedelta(microseconds=r[4])).astimezone(tz),
-                whole_day=bool(r[5]),
-                actor=r[6],
-                action=r[7],
-                category=r[8],
-                quantity=r[9],
-                claimed_by=r[10],
-                until=r[11],
-                others=tuple(r[12]),
-                accounts=tuple(r[13]),
-                acts=int(r[14]),
-            )
+        quantity_before, acts_before = totals.get(r[0], (0, 0))
+        event = MatchedEvent(
+            provision=r[0],
+            uid=int(r[1]),
+            event_id=r[2],
+            source=r[3],
+            start=(EPOCH + timedelta(microseconds=r[4])).astimezone(tz),
+            whole_day=bool(r[5]),
+            actor=r[6],
+            action=r[7],
+            category=r[8],
+            quantity=r[9],
+            claimed_by=r[10],
+            until=r[11],
+            others=tuple(r[12]),
+            accounts=tuple(r[13]),
+            acts=int(r[14]),
+            quantity_before=quantity_before,
+            acts_before=acts_before,
         )
+        result[r[0]].append(event)
+        totals[r[0]] = (quantity_before + (event.quantity or 0), acts_before + event.acts)
     return result
+
+
+def running_quantity(events: Sequence[MatchedEvent]) -> int:
+    """The quantity of every act in `events` (a provision's acts, or the first ones of them)."""
+    return events[-1].quantity_before + (events[-1].quantity or 0) if events else 0
+
+
+def running_acts(events: Sequence[MatchedEvent]) -> int:
+    """How many acts `events` stands for (a provision's acts, or the first ones of them)."""
+    return events[-1].acts_before + events[-1].acts if events else 0
 
 
 def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Window]) -> None:
@@ -236,8 +255,13 @@ def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Wind
     _table(
         con,
         "accord_budget",
-        {"provision": "VARCHAR", "keep_all": "BOOLEAN", "thresholds": "BIGINT[]"},
-        [(w.provision, w.full, list(w.thresholds)) for w in windows],
+        {
+            "provision": "VARCHAR",
+            "keep_all": "BOOLEAN",
+            "thresholds": "BIGINT[]",
+            "by_category": "BOOLEAN",
+        },
+        [(w.provision, w.full, list(w.thresholds), w.by_category) for w in windows],
     )
 
 
@@ -263,8 +287,19 @@ def _table(
 # quantity lowest), the representative is the first report giving it, and when the accounts
 # differ they are all kept, so the result can be flagged as disputed. Several rows from one
 # source stay separate acts.
+#
+# Most acts have one source: only those sharing their key with another source's report go
+# through the window functions, the costly part.
 _GROUP = "PARTITION BY provision, day, until, actor, action, category"
-_CONSOLIDATE = f"""grouped AS (
+_COLUMNS = """provision, uid, event_id, source_id, start_at, whole_day, actor, action, category,
+    quantity, claimed_by, until, day"""
+_CONSOLIDATE = f"""keyed AS (
+    SELECT *, {{'p': provision, 'd': day, 'u': until, 'a': actor, 'x': action, 'c': category}}
+        AS act_key
+    FROM located
+), shared AS (
+    SELECT act_key FROM keyed GROUP BY act_key HAVING count(DISTINCT source_id) > 1
+), grouped AS (
     SELECT *,
         count(*) OVER g AS n_rows,
         count(DISTINCT source_id) OVER g AS n_sources,
@@ -273,25 +308,28 @@ _CONSOLIDATE = f"""grouped AS (
         list(DISTINCT source_id) OVER g AS sources,
         count(DISTINCT quantity) OVER g + max(CAST(quantity IS NULL AS INT)) OVER g AS n_values,
         list(DISTINCT quantity) OVER g AS reported
-    FROM (SELECT *, count(*) OVER ({_GROUP}, quantity) AS votes FROM located)
+    FROM (SELECT *, count(*) OVER ({_GROUP}, quantity) AS votes
+        FROM keyed SEMI JOIN shared USING (act_key))
     WINDOW g AS ({_GROUP})
 ), acts AS (
-    SELECT provision, uid, event_id, source_id, start_at, whole_day, actor, action, category,
-        quantity, claimed_by, until, day,
+    SELECT {_COLUMNS}, [] AS others, [] AS accounts
+    FROM keyed ANTI JOIN shared USING (act_key)
+    UNION ALL
+    SELECT {_COLUMNS},
         CASE WHEN merged THEN list_sort(list_filter(sources, s -> s <> source_id))
-            ELSE [] END AS others,
+            ELSE [] END,
         CASE WHEN merged AND n_values > 1
-            THEN list_sort(list_filter(reported, q -> q IS NOT NULL)) ELSE [] END AS accounts
+            THEN list_sort(list_filter(reported, q -> q IS NOT NULL)) ELSE [] END
     FROM (SELECT *, n_sources >= 2 AND n_sources = n_rows AS merged FROM grouped)
     WHERE NOT merged OR pick = 1
 )"""
 
 # Which acts come back one by one: see `match_events`. The rest are summed per run of
-# consecutive acts between two kept ones, and per day, actor and category, so running totals,
-# day totals and each actor's first act of a day stay exact.
+# consecutive acts between two kept ones, and per day and actor (and category where the window
+# asks), so running totals, day totals and each actor's first act of a day stay exact.
 _ORDER = "ORDER BY start_at, coalesce(event_id, ''), uid"
 _COMPRESS = f"""ranked AS (
-    SELECT a.*, b.keep_all OR seq <= {FIRST_ACTS} OR len(a.accounts) > 0
+    SELECT a.*, b.by_category, b.keep_all OR seq <= {FIRST_ACTS} OR len(a.accounts) > 0
             OR len(list_filter(b.thresholds, t -> t > cum - coalesce(a.quantity, 0)
                 AND t <= cum)) > 0 AS kept
     FROM (SELECT *,
@@ -312,12 +350,13 @@ _COMPRESS = f"""ranked AS (
     SELECT provision, first.uid, first.event_id, first.source_id, first.start_at,
         first.whole_day, actor, first.action, category, quantity, first.claimed_by,
         first.until, [], [], acts
-    FROM (SELECT provision, actor, category, sum(quantity) AS quantity, count(*) AS acts,
+    FROM (SELECT provision, actor, CASE WHEN by_category THEN category END AS category,
+            sum(quantity) AS quantity, count(*) AS acts,
             arg_min(struct_pack(uid, event_id, source_id, start_at, whole_day, action,
                 claimed_by, until),
                 {{'s': start_at, 'e': coalesce(event_id, ''), 'u': uid}}) AS first
         FROM runs WHERE NOT kept
-        GROUP BY provision, run, day, actor, category)
+        GROUP BY provision, run, day, actor, 3)
 )"""
 
 

@@ -69,6 +69,7 @@ class Resolver:
 
     def __init__(self, spec: Spec, start: Moment | None, amendments: Sequence[str] = ()) -> None:
         self.spec = spec
+        self.amendments = tuple(amendments)
         self.tz = spec_timezone(spec, start)
         self.problems: list[Problem] = []
         self.overrides = _overrides(spec, amendments)

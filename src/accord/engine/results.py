@@ -6,9 +6,10 @@ Plain data with a `to_dict` whose keys are the JSON interface of `accord status 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from accord.engine.match import MatchedEvent
+from accord.engine.match import MatchedEvent, running_acts, running_quantity
 from accord.engine.time import Moment
 
 
@@ -31,6 +32,7 @@ class Reason:
         }
 
 
+@lru_cache(maxsize=1 << 16)  # a timeline names the same first events day after day
 def event_reason(event: MatchedEvent, role: str) -> Reason:
     """A `because` line naming an event and the source it rests on."""
     when = event.day.isoformat() if event.whole_day else event.start.isoformat(timespec="minutes")
@@ -60,15 +62,15 @@ LISTED_EVENTS = 50
 def counted(events: list[MatchedEvent], role: str = "counted") -> list[Reason]:
     """`because` lines for the events a provision counts: the first ones named, the rest summed."""
     reasons = [event_reason(e, role) for e in events[:LISTED_EVENTS]]
-    rest = events[LISTED_EVENTS:]
-    if rest:
-        acts = sum(e.acts for e in rest)
-        quantity = sum(e.quantity or 0 for e in rest)
+    if len(events) > LISTED_EVENTS:
+        listed = events[:LISTED_EVENTS]
+        acts = running_acts(events) - running_acts(listed)
+        quantity = running_quantity(events) - running_quantity(listed)
         reasons.append(
             Reason(
                 "event",
-                f"{role}: {acts} more acts from {rest[0].day.isoformat()} to "
-                f"{rest[-1].day.isoformat()}, {quantity} in all",
+                f"{role}: {acts} more acts from {events[LISTED_EVENTS].day.isoformat()} to "
+                f"{events[-1].day.isoformat()}, {quantity} in all",
             )
         )
     return reasons
