@@ -8,6 +8,7 @@ import click
 
 from accord.cli.demo import demo
 from accord.cli.explain import explain
+from accord.cli.extract import extract
 from accord.cli.ingest import ingest
 from accord.cli.schema import schema
 from accord.cli.status import status
@@ -26,7 +27,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for command in (validate, schema, timeline, ingest, status, explain, demo):
+for command in (validate, schema, timeline, ingest, status, explain, extract, demo):
     cli.add_command(command)
 
 

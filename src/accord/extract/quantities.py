@@ -1,0 +1,478 @@
+"""Quantities: numbers with their modifier, counted noun, ratio base, range or duration unit.
+
+Years, dates, times of day, ages, ordinals and numbers in names ("Resolution 2334") are not
+quantities. Number words are resolved ("two" -> 2, "1.2 million" -> 1200000).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accord.extract.models import Quantity
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD_NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozen)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUM}(?:\s+hundred)?)(?:\s+(?:hundred|thousand|million|billion))?"
+_MODIFIERS = {
+    "over": "over", "more than": "more_than", "at least": "at_least", "nearly": "nearly",
+    "almost": "almost", "up to": "up_to", "about": "about", "around": "about",
+    "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
+    "close to": "nearly", "fewer than": "fewer_than", "less than": "less_than",
+    "as many as": "up_to", "no fewer than": "at_least", "at most": "up_to",
+}  # fmt: skip
+_MOD = "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
+_CANDIDATE = re.compile(
+    rf"(?<![\w.,$£€-])(?:(?P<mod>{_MOD})\s+)?(?:(?P<between>between|from)\s+)?"
+    rf"(?P<cur>US\$|\$|£|€)?(?P<num>{_NUM})(?![\w])"
+    rf"(?:(?:\s*(?:-|\u2013|to)\s*|\s+and\s+(?(between)|(?!)))"
+    rf"(?P<cur2>US\$|\$|\u00a3|\u20ac)?(?P<num2>{_NUM})(?![\w]))?"
+    rf"(?P<hyphen>-(?P<hunit>day|week|month|year|hour|minute)(?!-old))?",
+    re.IGNORECASE,
+)
+_PREPOSITION_USE = re.compile(
+    r"\b(?:haggle|haggling|argue|arguing|argued|talk|talks|talking|talked|row|dispute|fight|"
+    r"fighting|fought|clash|clashes|negotiate|negotiating|negotiations|spoke|speak|speaking|"
+    r"asked|think|thinking|worried|concerned|concerns|care|know|knew|wars?|stalled)\s+$",
+    re.IGNORECASE,
+)
+_TIME_UNITS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+    ]
+)
+_IRREGULAR = frozenset(
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "police",
+        "personnel",
+        "staff",
+        "civilians",
+        "cattle",
+        "fuel",
+        "aid",
+        "livestock",
+        "troops",
+    ]
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "did",
+        "does",
+        "not",
+        "no",
+        "nor",
+        "more",
+        "other",
+        "others",
+        "additional",
+        "further",
+        "extra",
+        "new",
+        "also",
+        "among",
+        "including",
+        "such",
+        "per",
+        "each",
+        "every",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "between",
+        "about",
+        "around",
+        "up",
+        "down",
+        "out",
+        "off",
+        "against",
+        "through",
+        "across",
+        "within",
+        "without",
+        "inside",
+        "outside",
+        "near",
+        "while",
+        "when",
+        "where",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "them",
+        "they",
+        "he",
+        "she",
+        "it",
+        "we",
+        "i",
+        "you",
+        "said",
+        "says",
+        "told",
+        "according",
+    ]
+)
+_SKIP_BEFORE_NOUN = frozenset(["more", "other", "additional", "further", "extra", "new"])
+_ING_ADJECTIVES = frozenset(
+    ["living", "remaining", "missing", "surviving", "returning", "wounding"]
+)
+_AND_NOUN = re.compile(r"\s+and\s+([a-z]+)\b")
+_NOT_AFTER = re.compile(
+    r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|local\s+time|o'clock|:\d)|"
+    r"\s*(?:-|\s)?year-old|(?:st|nd|rd|th)\b|\s*(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|%?\s*(?:days?|weeks?)\s+ago\b)",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:resolution|no\.|number|article|route|highway|channel|flight|gate|section|"
+    r"clause|paragraph|phase|page|chapter|line|unit|brigade|division|covid|f|su|mig|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s*$|\d:$)",
+    re.IGNORECASE,
+)
+_PER = re.compile(
+    r"\s*(?:(?:(?:for|in\s+exchange\s+for|in\s+return\s+for)\s+(?:each|every)|per)\s+"
+    r"(?P<per>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})"
+    r"|(?:a|each|every)\s+(?P<tper>day|week|month|year|hour)\b)"
+)
+_PERCENT = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+_VIOLATION = re.compile(r"\b(?:violat\w*|breach\w*)\b", re.IGNORECASE)
+_NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+_AGE = re.compile(r"[A-Z][a-z'\u2019-]+,\s*$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    noun: str | None
+    end: int
+
+
+def find_quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in the given spans (sentences), in text order."""
+    out: list[Quantity] = []
+    for start, end in spans:
+        violations = bool(_VIOLATION.search(text, start, end))
+        for match in _CANDIDATE.finditer(text, start, end):
+            quantity = _quantity(text, match, end, violations)
+            if quantity is not None:
+                out.append(quantity)
+    return out
+
+
+def number_value(words: str) -> float | None:
+    """'1,650' -> 1650, 'twenty-five' -> 25, '1.2 million' -> 1200000, 'a dozen' -> 12."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s-]+", words.lower().replace(",", "")):
+        if not token or token == "a":
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", token):
+            current += float(token)
+        elif token in _UNITS:
+            current += _UNITS[token]
+        elif token in _SCALES:
+            current = (current or 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> Quantity | None:
+    num = match.group("num")
+    value = number_value(num)
+    if value is None or _excluded(text, match, num):
+        return None
+    second = match.group("num2")
+    value_max = number_value(second) if second else None
+    if second and (value_max is None or not _is_range(match, num, second)):
+        value_max, end = None, match.end("num")
+    else:
+        end = match.end()
+    modifier = _MODIFIERS.get((match.group("mod") or "").lower())
+    if modifier in ("over", "about") and _PREPOSITION_USE.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        modifier = None  # "haggle over ten hostages", "talking about two wars"
+    start = (
+        match.start()
+        if modifier or match.group("between")
+        else match.start("cur")
+        if match.group("cur")
+        else match.start("num")
+    )
+    if match.group("hyphen"):
+        return _make(
+            text,
+            start,
+            match.end(),
+            value,
+            None,
+            modifier,
+            match.group("hunit"),
+            None,
+            "duration",
+            violations,
+            "hyphen-duration",
+        )
+    if match.group("cur"):
+        return _make(
+            text, start, end, value, value_max, modifier, None, None, "money", violations, "money"
+        )
+    percent = _PERCENT.match(text, end, limit)
+    if percent:
+        return _make(
+            text,
+            start,
+            percent.end(),
+            value,
+            value_max,
+            modifier,
+            None,
+            None,
+            "percent",
+            violations,
+            "percent",
+        )
+    noun = _noun(text, end, limit, value)
+    if noun.noun and noun.noun.lower() == "ones":  # "three dead ones": counted, noun elided
+        noun = _Noun(None, end)
+    stop = noun.end if noun.noun else end
+    per = _PER.match(text, stop, limit)
+    if per and (per.group("tper") or _per_ok(per.group("per"))):
+        group = "tper" if per.group("tper") else "per"
+        per_text = per.group("tper") or _per_phrase(per.group("per"))
+        per_end = per.start(group) + len(per_text)
+        return _make(
+            text,
+            start,
+            per_end,
+            value,
+            None,
+            modifier,
+            noun.noun,
+            per_text,
+            "ratio",
+            violations,
+            "ratio",
+        )
+    if not noun.noun and _word_number_alone(text, num, match.start("num"), stop, limit):
+        return None
+    kind = "range" if value_max is not None else "count"
+    if noun.noun and noun.noun.lower() in _TIME_UNITS and kind == "count":
+        kind = "duration"
+        if modifier == "over":  # "Over six weeks, ...": the preposition, not "more than"
+            modifier, start = None, match.start("num")
+    return _make(
+        text, start, stop, value, value_max, modifier, noun.noun, None, kind, violations, kind
+    )
+
+
+def _make(
+    text: str, start: int, end: int, value: float, value_max: float | None, modifier: str | None,
+    noun: str | None, per: str | None, kind: str, violations: bool, rule: str,
+) -> Quantity:  # fmt: skip
+    while end > start and text[end - 1] in " ,.":
+        end -= 1
+    return Quantity(
+        text=text[start:end], start=start, end=end, value=value, value_max=value_max,
+        modifier=modifier, noun=noun, per=per, kind=kind, violations=violations, rule=rule,
+    )  # fmt: skip
+
+
+def _is_range(match: re.Match[str], num: str, second: str) -> bool:
+    joined = match.group(0)
+    if match.group("between") and " and " in joined.lower():
+        return True
+    return bool(re.search(r"\d\s*(?:-|\u2013|to)\s*\d", joined)) or (
+        " to " in joined.lower() and not re.fullmatch(r"[\d,.]+", num + second)
+    )
+
+
+def _excluded(text: str, match: re.Match[str], num: str) -> bool:
+    before = text[max(0, match.start("num") - 20) : match.start("num")]
+    after = text[match.end("num") : match.end("num") + 25]
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
+        return True
+    if _YEAR.match(num) and not match.group("mod"):
+        return True
+    if _AGE.search(before) and re.match(r",", after):
+        return True  # "Hussein Ali, 52, said": an age
+    # "one of them", "no one": a pronoun, not a count
+    # "one" is nearly always a pronoun or an article ("one of them", "one party") in news copy
+    return num.lower() == "one"
+
+
+def _noun(text: str, position: int, limit: int, value: float) -> _Noun:
+    """The counted noun after a number: the head of up to four words ("Palestinian prisoners",
+    "fuel trucks", "living hostages"); "minors and women" stays whole."""
+    words: list[tuple[str, int]] = []
+    cursor = position
+    while len(words) < 4:
+        word = _NOUN_WORD.match(text, cursor, limit)
+        if word is None:
+            break
+        token = word.group(1)
+        lowered = token.lower()
+        if lowered in _SKIP_BEFORE_NOUN and not words:
+            cursor = word.end()
+            continue
+        if lowered in _STOP or (lowered.endswith("ing") and lowered not in _ING_ADJECTIVES):
+            break
+        words.append((token, word.end()))
+        cursor = word.end()
+        if (
+            _plural(token, value)
+            and not _adjective(lowered)
+            and not _next_is_noun(text, cursor, limit, value)
+        ):
+            break
+    for index in range(len(words) - 1, -1, -1):
+        token, end = words[index]
+        if _plural(token, value) and not _adjective(token.lower()):
+            pair = _AND_NOUN.match(text, end, limit)
+            if pair and _plural(pair.group(1), value):
+                return _Noun(f"{token} and {pair.group(1)}", pair.end())
+            return _Noun(token, end)
+    return _Noun(None, position)
+
+
+def _next_is_noun(text: str, position: int, limit: int, value: float) -> bool:
+    word = _NOUN_WORD.match(text, position, limit)
+    if word is None:
+        return False
+    token = word.group(1)
+    return token.lower() not in _STOP and _plural(token, value) and token.islower()
+
+
+def _plural(token: str, value: float) -> bool:
+    word = token.lower()
+    if word in _IRREGULAR or word in _TIME_UNITS:
+        return True
+    if value == 1:
+        return not word.endswith("ed")
+    if token[:1].isupper() and word.endswith("s"):
+        return True  # Israelis, Thais, Palestinians
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 2
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith(("ian", "ese", "ish", "ful", "ive", "al")) and not word.endswith("s")
+
+
+def _per_ok(phrase: str) -> bool:
+    first = phrase.split()[0].lower()
+    return first not in _STOP or first in ("day", "week")
+
+
+def _per_phrase(phrase: str) -> str:
+    words = []
+    for word in phrase.split():
+        if word.lower() in _STOP:
+            break
+        words.append(word)
+        if _plural(word.lower(), 2) or word.lower() in ("day", "week", "month", "year", "hour"):
+            break
+        if (
+            not _adjective(word.lower())
+            and len(words) >= 1
+            and word.lower()
+            not in ("civilian", "female", "male", "military", "elderly", "sick", "wounded", "child")
+        ):
+            break
+    return " ".join(words)
+
+
+def _word_number_alone(text: str, num: str, start: int, stop: int, limit: int) -> bool:
+    """A number word with nothing counted is dropped, unless the count is elliptical: "three
+    more", "the five", "groups of seven", "ten hostages or eleven"."""
+    if num[0].isdigit():
+        return False
+    if re.match(r"\s+(?:more|others?|of\s+(?:them|whom|the))\b", text[stop:limit]):
+        return False
+    before = text[max(0, start - 12) : start]
+    return re.search(r"\b(?:the|of|or|and)\s+$", before, re.IGNORECASE) is None
