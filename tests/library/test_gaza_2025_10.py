@@ -103,7 +103,6 @@ def test_a_week_in_the_ceasefire_is_breached_on_both_sides() -> None:
     assert result.provision("return-palestinian-remains").delivered == 150
 
 
-@pytest.mark.xfail(strict=True, reason="engine ignores a correction from another source")
 def test_the_idf_correction_of_14_october_counts() -> None:
     result = replay(SLUG, "2025-10-19")
     assert result.provision("return-deceased-hostages").delivered == 12
@@ -112,7 +111,6 @@ def test_the_idf_correction_of_14_october_counts() -> None:
     assert (row.counterpart_delivered, row.required) == (3, 45)
 
 
-@pytest.mark.xfail(strict=True, reason="engine ignores a correction from another source")
 def test_at_the_end_of_the_record_hamas_returned_27_of_28() -> None:
     result = replay(SLUG, "2026-01-31")
     deceased = result.provision("return-deceased-hostages")
@@ -140,7 +138,6 @@ def test_aid_trucks_owed_and_entered_in_the_first_eleven_days() -> None:
     assert (aid.state, aid.required, aid.delivered) == ("pending", 6600, 980)
 
 
-@pytest.mark.xfail(strict=True, reason="engine puts an interval's quantity on its first day")
 def test_no_day_reached_600_trucks() -> None:
     aid = replay(SLUG, "2025-10-20").provision("aid-trucks")
     assert "periods_met:0/11" in aid.flags

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from fractions import Fraction
 
 from accord.engine.match import MatchedEvent, running_acts, running_quantity
 from accord.engine.resolve import Point
@@ -150,17 +151,22 @@ def rate_state(
     last_day = min(end_of(end).date() if end else as_of.date(), as_of.date())
     first_day = start.day
     periods = max(0, (last_day - first_day).days // per_days + 1)
-    delivered = [0] * periods
+    delivered = [Fraction(0)] * periods
+    counted_in = 0
     for event in events:
         if rate.category is not None and event.category not in (None, rate.category):
             continue
-        index = (event.day - first_day).days // per_days
-        if 0 <= index < periods:
-            delivered[index] += event.quantity or 0
+        # A figure reported for several days (`until`) is spread evenly over them.
+        days = (event.until - event.day).days + 1 if event.until else 1
+        for offset in range(max(days, 1)):
+            index = ((event.day - first_day).days + offset) // per_days
+            if 0 <= index < periods:
+                delivered[index] += Fraction(event.quantity or 0, max(days, 1))
+        counted_in += event.quantity or 0
     met = sum(1 for total in delivered if total >= rate.quantity)
     result = ProvisionResult(
         xid, "obligation", "pending", list(prov.party), required=rate.quantity * periods,
-        delivered=sum(delivered),
+        delivered=counted_in,
     )  # fmt: skip
     result.flags.append(f"periods_met:{met}/{periods}")
     result.because.append(

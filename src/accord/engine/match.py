@@ -140,10 +140,21 @@ def match_events(
     local_day, day_params = _local_day(tz)
     day = as_of.astimezone(tz).date().isoformat()
     policy_sql, params = _policy_filter(policy)
+    revision_sql, revision_params = (
+        (policy_sql, params) if policy.startswith("claimed_by:") else ("true", [])
+    )
     rows = con.execute(
         f"""WITH revisions AS (
-            SELECT amends, source_id, amendment, quantity FROM events
-            WHERE is_current AND amends IS NOT NULL AND occurred_on <= CAST(? AS DATE)
+            -- Corrections and retractions known by the evaluation, from any source (a later
+            -- report may correct another's); under `claimed_by` only that party's own count.
+            -- The latest correction gives the quantity.
+            SELECT e.amends, bool_or(e.amendment = 'retract') AS retracted,
+                arg_max([e.quantity], {{'r': coalesce(e.reported_on, e.occurred_on),
+                    'u': e.uid}}) FILTER (WHERE e.amendment = 'correct')[1] AS corrected
+            FROM events e
+            WHERE e.is_current AND e.amends IS NOT NULL AND e.occurred_on <= CAST(? AS DATE)
+                AND {revision_sql}
+            GROUP BY e.amends
         ), candidates AS (
             SELECT w.provision, e.uid, e.event_id, e.source_id, e.occurred_on, e.occurred_at,
                 a.party AS actor, e.action, e.category, e.quantity, e.claimed_by,
@@ -168,24 +179,24 @@ def match_events(
         ), matched AS (
             -- Corrections replace the quantity of the event they amend; retractions remove it.
             SELECT f.provision, f.uid, f.event_id, f.source_id, f.start_at, f.whole_day,
-                f.actor, f.action, f.category, coalesce(c.quantity, f.quantity) AS quantity,
+                f.actor, f.action, f.category,
+                CASE WHEN v.corrected IS NOT NULL THEN v.corrected ELSE f.quantity END
+                    AS quantity,
                 f.claimed_by, f.until
             FROM timed f
-            LEFT JOIN revisions c ON c.amendment = 'correct' AND c.amends = f.event_id
-                AND c.source_id = f.source_id
+            LEFT JOIN revisions v ON v.amends = f.event_id
             -- A date-only event covers its day: it counts when the day overlaps the window.
             WHERE (f.start_at >= f.window_start
                     OR (f.whole_day AND f.start_at + INTERVAL 1 DAY > f.window_start))
                 AND f.start_at <= f.window_end AND f.start_at <= ?
-                AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.amendment = 'retract'
-                    AND r.amends = f.event_id AND r.source_id = f.source_id)
+                AND NOT coalesce(v.retracted, false)
         ), located AS (
             SELECT *, CAST({local_day} AS DATE) AS day FROM matched
         ), {_CONSOLIDATE}, {_COMPRESS}
         SELECT provision, uid, event_id, source_id, epoch_us(start_at), whole_day, actor, action,
             category, quantity, claimed_by, until, others, accounts, acts
         FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
-        [day, day, *params, *midnight_params, as_of, *day_params],
+        [day, *revision_params, day, *params, *midnight_params, as_of, *day_params],
     ).fetchall()
     totals: dict[str, tuple[int, int]] = {}
     for r in rows:
@@ -325,8 +336,8 @@ _CONSOLIDATE = f"""keyed AS (
 )"""
 
 # Which acts come back one by one: see `match_events`. The rest are summed per run of
-# consecutive acts between two kept ones, and per day and actor (and category where the window
-# asks), so running totals, day totals and each actor's first act of a day stay exact.
+# consecutive acts between two kept ones, and per day, interval and actor (and category where
+# the window asks), so running totals, day totals and each actor's first act of a day stay exact.
 _ORDER = "ORDER BY start_at, coalesce(event_id, ''), uid"
 _COMPRESS = f"""ranked AS (
     SELECT a.*, b.by_category, b.keep_all OR seq <= {FIRST_ACTS} OR len(a.accounts) > 0
@@ -356,7 +367,7 @@ _COMPRESS = f"""ranked AS (
                 claimed_by, until),
                 {{'s': start_at, 'e': coalesce(event_id, ''), 'u': uid}}) AS first
         FROM runs WHERE NOT kept
-        GROUP BY provision, run, day, actor, 3)
+        GROUP BY provision, run, day, until, actor, 3)
 )"""
 
 
