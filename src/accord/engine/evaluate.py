@@ -211,7 +211,7 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
     return Window(
         xid,
         tuple(prov.party),
-        prov.action,
+        tuple(prov.action),
         prov.object,
         tuple(prov.categories),
         tuple(places),
@@ -256,11 +256,11 @@ def _control_windows(spec: Spec, base: Window) -> list[Window]:
     parties = tuple(pid for pid, party in spec.parties.items() if party.role == "party")
     control = replace(base, categories=(), places=(), end=FAR_FUTURE, full=True, thresholds=())
     return [
-        replace(control, provision=f"{base.provision}#suspend", action="suspend",
+        replace(control, provision=f"{base.provision}#suspend", actions=("suspend",),
                 parties=(*base.parties, *holders["suspend"])),
-        replace(control, provision=f"{base.provision}#resume", action="resume",
+        replace(control, provision=f"{base.provision}#resume", actions=("resume",),
                 parties=(*base.parties, *holders["resume"])),
-        replace(control, provision=f"{base.provision}#terminate", action="terminate",
+        replace(control, provision=f"{base.provision}#terminate", actions=("terminate",),
                 object=None, parties=(*parties, *holders["terminate"])),
     ]  # fmt: skip
 

@@ -66,7 +66,7 @@ class Window:
 
     provision: str
     parties: tuple[str, ...]
-    action: str
+    actions: tuple[str, ...]
     object: str | None
     categories: tuple[str, ...]
     places: tuple[str, ...]  # place ids and names; empty means anywhere
@@ -252,7 +252,7 @@ def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Wind
             (
                 w.provision,
                 party,
-                w.action,
+                action,
                 w.object,
                 list(w.categories) or None,
                 [p.lower() for p in w.places] or None,
@@ -261,6 +261,7 @@ def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Wind
             )
             for w in windows
             for party in w.parties
+            for action in w.actions
         ],
     )
     _table(

@@ -177,7 +177,9 @@ class Provision(Term):
     phases: IdList = Field(default_factory=list)
     party: IdList = Field(min_length=1, description="The debtor(s).")
     to: IdList = Field(default_factory=list, description="The creditor(s).")
-    action: str
+    action: IdList = Field(
+        min_length=1, description="What is done; with several, an act of any of them counts."
+    )
     object: str | None = None
     categories: IdList = Field(default_factory=list)
     quantity: int | None = Field(default=None, ge=0)

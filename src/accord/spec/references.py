@@ -156,13 +156,14 @@ class _Checker:
             self._condition_refs((*path, "condition"), prov.condition)
             if prov.trigger is not None:
                 self._condition_refs((*path, "trigger"), [prov.trigger])
-            if prov.action not in actions:
-                self.report(
-                    (*path, "action"),
-                    "bad-value",
-                    f"`{prov.action}` is not an action; add it under `actions:` or use one "
-                    f"of the vocabulary" + did_you_mean(prov.action, actions),
-                )
+            for i, action in enumerate(prov.action):
+                if action not in actions:
+                    self.report(
+                        (*path, "action", i),
+                        "bad-value",
+                        f"`{action}` is not an action; add it under `actions:` or use one "
+                        f"of the vocabulary" + did_you_mean(action, actions),
+                    )
             if prov.object is not None and prov.object not in objects:
                 self.report(
                     (*path, "object"),
