@@ -104,6 +104,13 @@ def _compare(evaluation: Evaluation, expect: dict[str, Any]) -> Iterator[str]:
         yield from _fields(f"provision {xid}", evaluation.provision(xid).to_dict(), wanted)
     if "violations" in expect and len(evaluation.violations) != expect["violations"]:
         yield f"violations: expected {expect['violations']}, got {len(evaluation.violations)}"
+    rows = {(r["provision"], r["counterpart_event"]): r for r in evaluation.to_dict()["ledger"]}
+    for wanted in expect.get("ledger", []):
+        key = (wanted["provision"], wanted["counterpart_event"])
+        if key not in rows:
+            yield f"ledger: no row for {key}"
+            continue
+        yield from _fields(f"ledger row {key}", rows[key], wanted)
     if "ledger_owed" in expect:
         owed = sum(row.required for row in evaluation.ledger)
         if owed != expect["ledger_owed"]:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, tzinfo
 
 import duckdb
 
-from accord.engine.ledger import Book, exchange_book
+from accord.engine.ledger import Book, exchange_book, pool_of
 from accord.engine.lifecycle import (
     Dates,
     apply_suspensions,
@@ -43,7 +43,7 @@ from accord.engine.results import (
     event_reason,
 )
 from accord.engine.time import Moment
-from accord.spec.models import Exchange, Provision, Spec
+from accord.spec.models import Provision, Spec
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 #: A provision named as a condition holds once fulfilled; a prohibition, while respected.
@@ -138,7 +138,7 @@ class _Record:
         self.starts = {key: [e.start for e in events] for key, events in matched.items()}
         self._violations: dict[str, list[Violation]] = {}
         self._disputed: dict[str, list[int]] = {}
-        self._books: dict[str, Book] = {}
+        self._books: dict[tuple[str, ...], Book] = {}
 
     def upto(self, key: str, instant: datetime) -> list[MatchedEvent]:
         """The acts matched for `key` (a provision or its control acts) up to `instant`."""
@@ -152,13 +152,18 @@ class _Record:
         indexes = self._disputed[key]
         return [self.matched[key][i] for i in indexes[: bisect_right(indexes, count - 1)]]
 
-    def book(self, xid: str, exchange: Exchange) -> Book:
-        """The ledger of exchange `xid` over the whole record."""
-        if xid not in self._books:
-            self._books[xid] = exchange_book(
-                xid, exchange, self.matched.get(exchange.for_, []), self.matched.get(xid, [])
+    def book(self, spec: Spec, xid: str) -> Book:
+        """The ledger of exchange `xid` and the terms sharing its returns, over the record."""
+        members = pool_of(spec, xid)
+        if members not in self._books:
+            exchanges = [e for m in members if (e := spec.provisions[m].exchange) is not None]
+            self._books[members] = exchange_book(
+                members,
+                exchanges,
+                self.matched.get(exchanges[0].for_, []),
+                self.matched.get(xid, []),
             )
-        return self._books[xid]
+        return self._books[members]
 
     def violations(self, xid: str, count: int) -> list[Violation]:
         """A violation record for each of the first `count` acts against prohibition `xid`."""
@@ -185,6 +190,8 @@ def _evaluation(
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
     evaluation.ledger = run.ledger
     evaluation.violations = run.violations
+    evaluation.returned = run.returned
+    evaluation.instant = end_of(as_of)
     return evaluation
 
 
@@ -282,6 +289,7 @@ class _Run:
         self.done: dict[str, ProvisionResult] = {}
         self.active: set[str] = set()
         self.ledger: list[LedgerRow] = []
+        self.returned: dict[str, int] = {}
         self.violations: list[Violation] = []
 
     # -- provisions ----------------------------------------------------------------------
@@ -427,37 +435,48 @@ class _Run:
 
     def _exchange(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
         assert prov.exchange is not None
-        book = self.record.book(xid, prov.exchange)
+        book = self.record.book(self.spec, xid)
         count = len(self._acts(prov.exchange.for_))
-        self.ledger += book.rows[:count]
-        required = book.required(count)
-        delivered = running_quantity(events)
+        self.ledger += book.member_rows(xid, count)
+        returned = running_quantity(events)  # the pool's returns: each counts once
+        self.returned[xid] = returned
+        required = book.required(xid, count)
+        delivered = book.allocated(xid, count, returned)
         result = ProvisionResult(
             xid, "obligation", "pending", list(prov.party), required=required, delivered=delivered
         )
         result.because += [note for row, note in book.notes if row < count] + counted(events)
+        shared = [m for m in book.members if m != xid]
         result.because.append(
-            Reason("rule", f"owed {required} for {count} deliveries under {prov.exchange.for_}")
-        )
+            Reason("rule", f"owed {required} for {count} deliveries under {prov.exchange.for_}"
+                   + (f"; returns shared with {', '.join(shared)}, oldest owed paid first"
+                      if shared else ""))
+        )  # fmt: skip
         if required and delivered >= required:
             result.state = "fulfilled"
         elif required and book.dues:
-            self._exchange_lag(result, book, count, events)
+            self._exchange_lag(result, book, xid, count, events)
+        spans = suspensions(
+            self._acts(f"{xid}#suspend"), self._acts(f"{xid}#resume"), events, self.instant
+        )
+        apply_suspensions(result, spans)
         return result
 
     def _exchange_lag(
-        self, result: ProvisionResult, book: Book, count: int, returns: list[MatchedEvent]
-    ) -> None:
+        self, result: ProvisionResult, book: Book, xid: str, count: int,
+        returns: list[MatchedEvent],
+    ) -> None:  # fmt: skip
         """Each delivery's return is due some time after it: the earliest one missed decides."""
-        due_rows = bisect_left(book.ends, self.instant, 0, count)  # rows whose due has passed
-        missed = next((row for row in book.missed if row < due_rows), None)
+        due_rows = bisect_left(book.ends, self.instant, 0, count)  # deliveries whose due passed
+        k, m = book.members.index(xid), len(book.members)
+        missed = next((r for r in book.missed if r % m == k and r // m < due_rows), None)
         if missed is None:
             result.due = book.dues[min(due_rows, count - 1)]
             return  # every return due so far was made; the next one is not yet due
-        result.due = book.dues[missed]
+        result.due = book.dues[missed // m]
         result.state = "partially_fulfilled" if result.delivered else "overdue"
         result.because.append(
-            Reason("rule", f"{book.owed[missed]} owed by {book.dues[missed].iso()} for "
+            Reason("rule", f"{book.through[missed]} owed by {result.due.iso()} for "
                    f"{book.rows[missed].counterpart_event}; "
                    f"{book.given_by(missed, returns)} returned by then")
         )  # fmt: skip

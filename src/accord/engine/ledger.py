@@ -1,13 +1,17 @@
-"""Exchanges: what one party owes in return for the other's deliveries, row by row.
+"""Exchanges: what one party owes in return for the other's deliveries, round by round.
 
 required = sum over the counterpart's deliveries of ratio(category) x quantity. A ratio may be a
 plain number or a mapping of this provision's categories to numbers (3 life + 27 other); the total
 is then their sum. A category the ratio does not name owes nothing, and the ledger says so.
+
+Exchange terms that answer the same deliveries with the same kind of act (Israel's prisoner
+releases answering captives freed, under a 30/50 ratio and an elderly ratio) draw on one pool of
+returns: a release counts once, and the pool pays the oldest amount owed first.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +19,7 @@ from accord.engine.lifecycle import end_of
 from accord.engine.match import MatchedEvent, running_quantity
 from accord.engine.results import LedgerRow, Reason
 from accord.engine.time import Moment, shift
-from accord.spec.models import Exchange
+from accord.spec.models import Exchange, Provision, Spec
 from accord.spec.vocabulary import ANY_CATEGORY
 
 
@@ -27,61 +31,109 @@ def ratio_for(exchange: Exchange, category: str | None) -> int | None:
     return sum(value.values()) if isinstance(value, dict) else value
 
 
-@dataclass(frozen=True)
-class Book:
-    """An exchange over a whole record: one ledger row per counterpart delivery, with the running
-    amount owed, and (with a lag) when each return falls due and what had been returned by then.
+def pool_of(spec: Spec, xid: str) -> tuple[str, ...]:
+    """The exchange terms that share returns with `xid` (itself included), in spec order.
 
-    Rows follow the deliveries in time order, so the book read at an earlier instant is its first
-    rows: a timeline builds it once.
+    They answer the same deliveries and look for the same acts (party, action, object,
+    categories, phases), so their returns are the same events.
     """
 
-    rows: list[LedgerRow]
-    notes: list[tuple[int, Reason]]  # (row, note) for deliveries the ratio does not cover
-    owed: list[int]  # owed after each row
-    dues: list[Moment]  # when each row's return falls due (empty without a lag)
-    ends: list[datetime]  # the last instant of each due
-    missed: list[int]  # rows whose return, by its due, fell short of what was owed
+    def key(prov: Provision) -> tuple[object, ...]:
+        assert prov.exchange is not None
+        return (prov.exchange.for_, prov.party, prov.action, prov.object, prov.categories,
+                prov.phase_ids)  # fmt: skip
 
-    def required(self, count: int) -> int:
-        """Owed for the first `count` deliveries."""
-        return self.owed[count - 1] if count else 0
+    mine = key(spec.provisions[xid])
+    return tuple(
+        pid for pid, prov in spec.provisions.items() if prov.exchange and key(prov) == mine
+    )
+
+
+@dataclass(frozen=True)
+class Book:
+    """A pool of exchange terms over a whole record.
+
+    Each delivery makes one row per member (rows in delivery order, members in spec order), so
+    the book read at an earlier instant is its first rows: a timeline builds it once. `through`
+    is what the pool owes up to and including each row; returns pay rows in that order.
+    """
+
+    members: tuple[str, ...]
+    rows: list[LedgerRow]
+    notes: list[tuple[int, Reason]]  # (delivery, note) for deliveries a ratio does not cover
+    through: list[int]
+    dues: list[Moment]  # when each delivery's return falls due (empty without a lag)
+    ends: list[datetime]  # the last instant of each due
+    missed: list[int]  # rows whose pool, by the row's due, had returned less than `through`
+    returns: list[MatchedEvent]
+
+    def member_rows(self, xid: str, deliveries: int) -> list[LedgerRow]:
+        """The rows of member `xid` for the first `deliveries` deliveries."""
+        k, m = self.members.index(xid), len(self.members)
+        return self.rows[k : deliveries * m : m]
+
+    def required(self, xid: str, deliveries: int) -> int:
+        """What member `xid` owes for the first `deliveries` deliveries."""
+        k, m = self.members.index(xid), len(self.members)
+        return sum(row.required for row in self.rows[k : deliveries * m : m])
+
+    def allocated(self, xid: str, deliveries: int, returned: int) -> int:
+        """What `returned` (the pool's returns so far) pays of member `xid`'s rows."""
+        k, m = self.members.index(xid), len(self.members)
+        rows = self.rows[k : deliveries * m : m]
+        return sum(min(row.required, max(0, returned - row.owed_before)) for row in rows)
 
     def given_by(self, row: int, returns: list[MatchedEvent]) -> int:
-        """Returned by the due of `row`."""
-        return running_quantity(returns[: bisect_right(returns, self.ends[row], key=_start)])
+        """Returned to the pool by the due of `row`."""
+        end = self.ends[row // len(self.members)]
+        return running_quantity(returns[: bisect_right(returns, end, key=_start)])
 
 
 def exchange_book(
-    xid: str, exchange: Exchange, counterpart: list[MatchedEvent], returns: list[MatchedEvent]
+    members: tuple[str, ...],
+    exchanges: list[Exchange],
+    counterpart: list[MatchedEvent],
+    returns: list[MatchedEvent],
 ) -> Book:
-    """The book of exchange `xid`: `counterpart` are the deliveries it answers."""
-    rows: list[LedgerRow] = []
-    notes: list[tuple[int, Reason]] = []
-    owed: list[int] = []
+    """The book of a pool: `counterpart` are the deliveries it answers, `returns` its acts."""
+    book = Book(members, [], [], [], [], [], [], returns)
+    owed = 0
     for index, event in enumerate(counterpart):
-        delivered = event.quantity or 0
-        ratio = ratio_for(exchange, event.category)
-        when = event.day.isoformat() if event.whole_day else event.start.isoformat()
-        if ratio is None:
-            text = f"no ratio for category `{event.category}` of {event.event_id}: owes nothing"
-            notes.append((index, Reason("rule", text, event.event_id, (event.source,))))
-        row = LedgerRow(
-            xid, event.event_id or str(event.uid), when, event.category, delivered, ratio,
-            (ratio or 0) * delivered,
-        )  # fmt: skip
-        rows.append(row)
-        owed.append((owed[-1] if owed else 0) + row.required)
-    book = Book(rows, notes, owed, [], [], [])
-    if exchange.within is not None:
-        for event in counterpart:
-            due = shift(Moment(event.start, event.whole_day), exchange.within, 1, None)
+        due = None
+        if exchanges[0].within is not None:
+            due = shift(Moment(event.start, event.whole_day), exchanges[0].within, 1, None)
             book.dues.append(due)
             book.ends.append(end_of(due))
+        ratios = [ratio_for(exchange, event.category) for exchange in exchanges]
+        if all(ratio is None for ratio in ratios):
+            text = f"no ratio for category `{event.category}` of {event.event_id}: owes nothing"
+            book.notes.append((index, Reason("rule", text, event.event_id, (event.source,))))
+        for xid, ratio in zip(members, ratios, strict=True):
+            delivered = event.quantity or 0
+            required = (ratio or 0) * delivered
+            completed = _paid(returns, owed + required) if required else None
+            book.rows.append(
+                LedgerRow(
+                    xid, event.event_id or str(event.uid),
+                    event.day.isoformat() if event.whole_day else event.start.isoformat(),
+                    event.category, delivered, ratio, required, owed,
+                    due.iso() if due else None, completed, book.ends[-1] if due else None,
+                )
+            )  # fmt: skip
+            owed += required
+            book.through.append(owed)
+    if book.dues:
         book.missed.extend(
-            row for row in range(len(rows)) if book.given_by(row, returns) < owed[row]
-        )
+            row for row in range(len(book.rows))
+            if book.rows[row].required and book.given_by(row, returns) < book.through[row]
+        )  # fmt: skip
     return book
+
+
+def _paid(returns: list[MatchedEvent], total: int) -> datetime | None:
+    """When the returns first add up to `total`, if they do."""
+    index = bisect_left(returns, total, key=lambda e: e.quantity_before + (e.quantity or 0))
+    return returns[index].start if index < len(returns) else None
 
 
 def _start(event: MatchedEvent) -> datetime:

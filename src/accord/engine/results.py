@@ -6,6 +6,7 @@ Plain data with a `to_dict` whose keys are the JSON interface of `accord status 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -159,7 +160,10 @@ class PhaseResult:
 
 @dataclass(frozen=True)
 class LedgerRow:
-    """One delivery by the counterpart and what it makes owed in return."""
+    """One delivery by the counterpart, what it makes owed in return, and when that fell due.
+
+    What has been returned against it depends on the instant: see `at`.
+    """
 
     provision: str
     counterpart_event: str
@@ -168,9 +172,20 @@ class LedgerRow:
     counterpart_delivered: int
     ratio: int | None
     required: int
+    owed_before: int = 0  # owed by the pool for earlier rows: returns pay those first
+    due: str | None = None  # when the return falls due, for an exchange with a lag
+    completed: datetime | None = None  # when the returns covered this row, if ever
+    due_end: datetime | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, returned: int = 0, instant: datetime | None = None) -> dict[str, Any]:
+        """JSON-ready form, with what `returned` (the pool's returns by `instant`) pays of it."""
+        paid = min(self.required, max(0, returned - self.owed_before))
+        late = None  # without a lag nothing is late
+        if self.due_end is not None and instant is not None and self.required:
+            if self.completed is not None and self.completed <= instant:
+                late = self.completed > self.due_end
+            else:
+                late = instant > self.due_end
         return {
             "provision": self.provision,
             "counterpart_event": self.counterpart_event,
@@ -179,6 +194,10 @@ class LedgerRow:
             "counterpart_delivered": self.counterpart_delivered,
             "ratio": self.ratio,
             "required": self.required,
+            "delivered": paid,
+            "outstanding": self.required - paid,
+            "due": self.due,
+            "late": late,
         }
 
 
@@ -214,6 +233,8 @@ class Evaluation:
     provisions: list[ProvisionResult] = field(default_factory=list)
     ledger: list[LedgerRow] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    returned: dict[str, int] = field(default_factory=dict)  # each exchange pool's returns
+    instant: datetime | None = None  # the last instant `as_of` allows
 
     def provision(self, provision_id: str) -> ProvisionResult:
         """The result of one provision."""
@@ -231,6 +252,9 @@ class Evaluation:
             "policy": self.policy,
             "phases": [p.to_dict() for p in self.phases],
             "provisions": [p.to_dict() for p in self.provisions],
-            "ledger": [row.to_dict() for row in self.ledger],
+            "ledger": [
+                row.to_dict(self.returned.get(row.provision, 0), self.instant)
+                for row in self.ledger
+            ],
             "violations": [v.to_dict() for v in self.violations],
         }
