@@ -98,6 +98,10 @@ def test_demo_runs_the_bundled_example(run_cli: Run) -> None:
     assert result.exit_code == 0, result.output
     assert "invalid" not in result.stdout.replace("0 invalid", "")
     assert "2025-03-01" in result.stdout
+    # The status on both dates, from the bundled evidence loaded into a temporary store.
+    assert "(gaza-2025-01) at 2025-03-02, policy all" in result.stdout
+    assert "(gaza-2025-01) at 2025-03-19, policy all" in result.stdout
+    assert "strikes-0318" in result.stdout  # the breach of 18 March, only on the second date
 
 
 def _accord(*args: str) -> subprocess.CompletedProcess[str]:

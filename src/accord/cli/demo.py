@@ -1,22 +1,32 @@
-"""`accord demo`: the bundled examples end to end (for now: validate them, show Gaza's timeline)."""
+"""`accord demo`: the bundled examples end to end: validate them, show Gaza's timeline, load its
+evidence into a temporary store and show where implementation stood on two dates."""
 
 from __future__ import annotations
 
+import tempfile
 from importlib import resources
+from pathlib import Path
 
 import click
 
+from accord.engine.evaluate import evaluate_series
+from accord.engine.resolve import spec_timezone
+from accord.engine.time import parse_moment
 from accord.engine.timeline import resolve_timeline
+from accord.evidence.ingest import ingest_file
+from accord.evidence.store import Store
 from accord.examples import example, example_files
 from accord.spec.load import load_spec
-from accord.views.console import console, render_timeline, render_validation
+from accord.views.console import console, render_evaluation, render_timeline, render_validation
 
 DEMO_SPEC = "gaza-2025-01"
+#: The day after phase 1 ended, and the day after the strikes of 18 March 2025.
+DEMO_DATES = ("2025-03-02", "2025-03-19")
 
 
 @click.command()
 def demo() -> None:
-    """Validate the bundled example specs and print the Gaza January 2025 timeline."""
+    """Validate the bundled specs; show the Gaza January 2025 timeline and its status."""
     out = console()
     results = []
     for item in example_files():
@@ -29,3 +39,21 @@ def demo() -> None:
         raise click.exceptions.Exit(1)
     out.print()
     render_timeline(out, gaza.spec, resolve_timeline(gaza.spec))
+    evidence = resources.files("accord.examples").joinpath(f"evidence/{DEMO_SPEC}.jsonl")
+    with (
+        tempfile.TemporaryDirectory(prefix="accord-demo-") as folder,
+        resources.as_file(evidence) as path,
+        Store(Path(folder) / "demo.duckdb") as store,
+    ):
+        written = ingest_file(store, path).written
+        out.print()
+        out.print(
+            f"loaded {written['events'].added} events, {written['sources'].added} sources and "
+            f"{written['claims'].added} claims from evidence/{DEMO_SPEC}.jsonl into a temporary "
+            "store"
+        )
+        tz = spec_timezone(gaza.spec)
+        days = [parse_moment(day, tz) for day in DEMO_DATES]
+        for evaluation in evaluate_series(gaza.spec, store.con, days):
+            out.print()
+            render_evaluation(out, gaza.spec, evaluation)

@@ -159,7 +159,7 @@ def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
     for r in evaluation.provisions:
         notes = ", ".join([*(["late"] if r.late else []), *r.flags])
         if r.count:
-            notes = f"{r.count} acts" + (f", {notes}" if notes else "")
+            notes = f"{r.count} act{'s' if r.count > 1 else ''}" + (f", {notes}" if notes else "")
         provisions.add_row(
             r.id,
             r.state,
@@ -170,18 +170,22 @@ def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
             notes,
         )
     out.print(provisions)
-    if evaluation.ledger:
+    rows = [row for row in evaluation.to_dict()["ledger"] if row["required"]]
+    if rows:
         ledger = Table(
             "exchange", "for delivery", "at", "category", "delivered", "ratio", "owed",
-            box=box.SIMPLE_HEAD, show_edge=False,
+            "returned", "outstanding", "due", "late", box=box.SIMPLE_HEAD, show_edge=False,
         )  # fmt: skip
-        for row in evaluation.ledger:
+        for row in rows:
             ledger.add_row(
-                row.provision, row.counterpart_event, row.at, row.category or "",
-                str(row.counterpart_delivered), "" if row.ratio is None else str(row.ratio),
-                str(row.required),
+                row["provision"], row["counterpart_event"], row["at"], row["category"] or "",
+                str(row["counterpart_delivered"]), str(row["ratio"]), str(row["required"]),
+                str(row["delivered"]), str(row["outstanding"]), row["due"] or "",
+                {None: "", True: "late", False: "on time"}[row["late"]],
             )  # fmt: skip
         out.print(ledger)
+    if len(rows) < len(evaluation.ledger):
+        out.print(f"{len(evaluation.ledger) - len(rows)} ledger rows owe nothing under the ratios")
     if evaluation.violations:
         violations = Table(
             "violated", "party", "at", "event", "sources", box=box.SIMPLE_HEAD, show_edge=False
