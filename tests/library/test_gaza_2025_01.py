@@ -34,6 +34,7 @@ Facts: shared/facts/agreements.md, sections 1.3-1.5 (terms) and 2.1-2.3 (what ha
 
 from __future__ import annotations
 
+from accord.engine.policies import divergences
 from accord.engine.results import Evaluation
 from tests.library.support import replay
 
@@ -113,3 +114,21 @@ def test_on_19_march_the_ceasefire_is_breached_and_philadelphi_not_done() -> Non
     assert (philadelphi.state, philadelphi.due and philadelphi.due.iso()) == (
         "violated", "2025-03-09",
     )  # fmt: skip
+
+
+def test_the_accounts_diverge_where_only_one_side_reports() -> None:
+    """Under Israel's account (claims by Israel or its prison service) the 27 February releases
+    are the prison service's 643; under Hamas's account (no event in the bundled record is
+    claimed by Hamas) no release counts, so the captives' and prisoners' terms differ."""
+    everything = _at("2025-03-02")
+    israel = replay(SLUG, "2025-03-02", "claimed_by:israel")
+    hamas = replay(SLUG, "2025-03-02", "claimed_by:hamas")
+    counted = [r.text for r in israel.provision("release-prisoners").because if r.kind == "event"]
+    assert counted == [
+        "counted: israel release x643 on 2025-02-27 (event r8-prisoners-ips, claimed by "
+        "israel-prison-service)"
+    ]
+    differing = {d.provision for d in divergences(everything, hamas)}
+    assert {"release-captives", "release-prisoners", "withdraw-netzarim"} <= differing
+    assert everything.provision("release-captives").state == "fulfilled"
+    assert hamas.provision("release-captives").state == "violated"

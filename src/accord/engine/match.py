@@ -103,11 +103,13 @@ def _policy_filter(policy: str) -> tuple[str, list[str]]:
                 AND o.quantity IS NOT DISTINCT FROM e.quantity)""",
             [],
         )
+    # A party's account includes what is claimed under any of its aliases (its institutions).
     party = policy.split(":", 1)[1]
-    return "(e.claimed_by = ? OR e.source_id IN (SELECT id FROM sources WHERE publisher = ?))", [
-        party,
-        party,
-    ]
+    return (
+        "(e.claimed_by = ? OR e.claimed_by IN (SELECT name FROM accord_aliases WHERE party = ?) "
+        "OR e.source_id IN (SELECT id FROM sources WHERE publisher = ?))",
+        [party, party, party],
+    )
 
 
 #: Acts of a provision kept one by one at the start of its record (for the `because` trail);
