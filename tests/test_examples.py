@@ -105,3 +105,13 @@ def test_egypt_qatar_ratio_is_marked_unverified() -> None:
     assert all(p.certainty == "unverified" or "exchange" in p.uncertain for p in ratio_terms), (
         "the 250-per-captive ratio has no confirming source"
     )
+
+
+@pytest.mark.parametrize("name", AGREEMENTS + PROPOSALS)
+def test_folded_texts_read_without_control_characters(name: str) -> None:
+    """ruamel marks the fold points of `>` scalars with BEL; a loaded text never keeps them."""
+    spec = _load(name)
+    for section in ("phases", "provisions", "amendments", "powers", "conditions"):
+        for term_id, term in getattr(spec, section).items():
+            text = term.text or ""
+            assert not any(ord(c) < 32 and c != "\n" for c in text), f"{section}.{term_id}"

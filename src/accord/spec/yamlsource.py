@@ -138,7 +138,8 @@ def _mapping(
 def _scalar(node: ScalarNode) -> Any:
     tag, value = node.tag, node.value
     if node.style:  # quoted or block scalars are always text
-        return value
+        # ruamel marks the fold points of a folded (`>`) scalar with BEL characters.
+        return value.replace("\a", "") if node.style == ">" else value
     try:
         if tag == "tag:yaml.org,2002:null":
             return None
