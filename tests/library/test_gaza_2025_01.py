@@ -10,11 +10,12 @@ Facts: shared/facts/agreements.md, sections 1.3-1.5 (terms) and 2.1-2.3 (what ha
   nationals freed that day are outside the 33) + 3 (R4, 1 Feb) + 3 (R5, 8 Feb) + 3 (R6, 15 Feb)
   + 6 (R7b, 22 Feb) = 25; remains 4 reported on 20 Feb, corrected to 3 by Israel's account (the
   fourth body was not a captive's) + 1 (Shiri Bibas, 21 Feb) + 4 (R8, 26-27 Feb) = 8; 25 + 8 = 33:
-  fulfilled on 26 Feb, before day 42.
+  fulfilled on 27 Feb, before day 42.
 - Instalments (3 on day 1, 4 on day 7, 3 on days 14, 21, 28, 35, 14 on day 42), against the
   running total (over-delivery carries forward): 3 by 19 Jan (day 1, on the day); 7 by 25 Jan
   (day 7, on the day); 10 due 1 Feb, reached 30 Jan; 13 due 8 Feb, reached 1 Feb; 16 due 15 Feb,
-  reached 8 Feb; 19 due 22 Feb, reached 15 Feb; 33 due 1 Mar, reached 26 Feb. None came late by
+  reached 8 Feb; 19 due 22 Feb, reached 15 Feb; 33 due 1 Mar, reached with the handover of the
+  night of 26 to 27 Feb (an act over two days is done by its last day, 27 Feb). None came late by
   count (the dispute of 25 Jan was about which captive came first, not how many).
 - Prisoner ledger (1.4: 30 per civilian, 50 per female soldier, 3 + 27 per man over 50), rounds
   whose captives' category the sources give: R1 3 civilian women x 30 = 90; R2 4 female soldiers
@@ -62,7 +63,7 @@ def test_each_instalment_was_met_on_or_before_its_day() -> None:
         ("2025-02-08", 13, "2025-02-01", False),
         ("2025-02-15", 16, "2025-02-08", False),
         ("2025-02-22", 19, "2025-02-15", False),
-        ("2025-03-01", 33, "2025-02-26", False),
+        ("2025-03-01", 33, "2025-02-27", False),
     ]
 
 

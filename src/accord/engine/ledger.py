@@ -133,7 +133,7 @@ def exchange_book(
 def _paid(returns: list[MatchedEvent], total: int) -> datetime | None:
     """When the returns first add up to `total`, if they do."""
     index = bisect_left(returns, total, key=lambda e: e.quantity_before + (e.quantity or 0))
-    return returns[index].start if index < len(returns) else None
+    return returns[index].done if index < len(returns) else None
 
 
 def _start(event: MatchedEvent) -> datetime:

@@ -36,8 +36,8 @@ def end_of(moment: Moment) -> datetime:
 
 
 def on_time(event: MatchedEvent, due: Moment) -> bool:
-    """An act at or before the deadline is on time (inclusive)."""
-    return event.start <= end_of(due)
+    """An act done at or before the deadline is on time (inclusive)."""
+    return event.done <= end_of(due)
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def obligation_state(
     result.because += counted(events)
     if met_at is not None:
         result.state = "fulfilled"
-        result.late = due is not None and met_at.start > end_of(due)
+        result.late = due is not None and not on_time(met_at, due)
         note = f"fulfilled by {met_at.event_id or met_at.uid}" + (
             " after the deadline" if result.late else ""
         )
@@ -111,7 +111,7 @@ def _instalments(
         met = _reached(events, cumulative_required)
         if met is not None:
             row.state = "fulfilled"
-            row.met_at = met.day.isoformat() if met.whole_day else met.start.isoformat()
+            row.met_at = met.done_on
             row.late = point.moment is not None and not on_time(met, point.moment)
         elif point.moment is not None and as_of > end_of(point.moment):
             row.state = "overdue"

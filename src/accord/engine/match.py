@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -58,6 +58,21 @@ class MatchedEvent(NamedTuple):
     def day(self) -> date:
         """The calendar day of the event, in the agreement's timezone."""
         return self.start.date()
+
+    @property
+    def done(self) -> datetime:
+        """When the act is known to be complete: a figure reported for several days ("2,710
+        released by 31 May") only by the start of its last day."""
+        if self.until is None:
+            return self.start
+        return datetime.combine(self.until, time(0), tzinfo=self.start.tzinfo)
+
+    @property
+    def done_on(self) -> str:
+        """`done` as written in results: a day, or an instant."""
+        if self.until is not None:
+            return self.until.isoformat()
+        return self.day.isoformat() if self.whole_day else self.start.isoformat()
 
 
 @dataclass(frozen=True)
