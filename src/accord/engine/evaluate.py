@@ -136,14 +136,21 @@ class _Record:
     def __init__(self, matched: dict[str, list[MatchedEvent]]) -> None:
         self.matched = matched
         self.starts = {key: [e.start for e in events] for key, events in matched.items()}
+        self.spans = {k for k, events in matched.items() if any(e.until for e in events)}
         self._violations: dict[str, list[Violation]] = {}
         self._disputed: dict[str, list[int]] = {}
         self._books: dict[tuple[str, ...], Book] = {}
 
-    def upto(self, key: str, instant: datetime) -> list[MatchedEvent]:
-        """The acts matched for `key` (a provision or its control acts) up to `instant`."""
+    def upto(self, key: str, instant: datetime, done: bool = False) -> list[MatchedEvent]:
+        """The acts matched for `key` (a provision or its control acts) begun by `instant`, or
+        with `done`, complete by then."""
         events = self.matched.get(key, [])
-        return events[: bisect_right(self.starts[key], instant)] if events else events
+        if not events:
+            return events
+        begun = events[: bisect_right(self.starts[key], instant)]
+        if done and key in self.spans:
+            return _retotal([e for e in begun if e.done <= instant])
+        return begun
 
     def disputed(self, key: str, count: int) -> list[MatchedEvent]:
         """The acts among the first `count` whose sources disagree on the quantity."""
@@ -179,6 +186,17 @@ class _Record:
                 for event in self.matched[xid]
             ]
         return self._violations[xid][:count]
+
+
+def _retotal(events: list[MatchedEvent]) -> list[MatchedEvent]:
+    """The acts with their running totals counted again (some earlier ones were left out)."""
+    quantity = acts = 0
+    result = []
+    for event in events:
+        result.append(event._replace(quantity_before=quantity, acts_before=acts))
+        quantity += event.quantity or 0
+        acts += event.acts
+    return result
 
 
 def _evaluation(
@@ -294,6 +312,12 @@ class _Run:
 
     # -- provisions ----------------------------------------------------------------------
     def _acts(self, key: str) -> list[MatchedEvent]:
+        """Acts done by the evaluation: one reported over several days counts once its last
+        day has come."""
+        return self.record.upto(key, self.instant, done=True)
+
+    def _begun(self, key: str) -> list[MatchedEvent]:
+        """Acts begun by the evaluation."""
         return self.record.upto(key, self.instant)
 
     def provision(self, xid: str) -> ProvisionResult:
@@ -310,7 +334,10 @@ class _Run:
         if blocked is not None:
             blocked.because.insert(0, clause)
             return blocked
-        events = self._acts(xid)
+        begun = self._begun(xid)
+        # A breach counts from its first day, a rate spreads a figure over its days; an act
+        # performed counts once done.
+        events = begun if prov.kind == "prohibition" or prov.rate is not None else self._acts(xid)
         if prov.kind == "prohibition":
             result = self._prohibition(xid, prov, events)
         elif prov.exchange is not None:
@@ -324,7 +351,7 @@ class _Run:
         result.because.insert(0, clause)
         result.because.insert(1, Reason("date", f"applies from {start.how}"))
         self._note_amendments(xid, result)
-        disputed = self.record.disputed(xid, len(events))
+        disputed = self.record.disputed(xid, len(begun))
         if disputed:
             result.flags.append("disputed")
             result.because += [
