@@ -43,15 +43,11 @@ day reached 600 (about 10 Nov), so 0 of 11 periods met.
   (285 by 5 Nov) + 15 (8 Nov) + 15 (14 Nov) = 315.
 - Breaches: Israel 3 (adds 28 Oct strikes), Hamas 2 (adds 28 Oct Rafah, per Israel).
 
-Two engine behaviours contradict these figures; the assertions that depend on them are marked
-xfail (strict) and named after the behaviour: a correction reported by another source than the
-amended event is ignored (docs/evidence.md 2.4 allows it), and an interval event's quantity is
-put on its first day when a rate is counted per day.
+A correction reported by another source than the amended event applies (docs/evidence.md 2.4),
+and a figure reported for several days is spread over them when a rate is counted per day.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from accord.engine.results import Evaluation
 from tests.library.support import replay

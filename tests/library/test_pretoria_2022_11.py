@@ -33,20 +33,16 @@ agreement was signed on 2 Nov 2022 (2.1) and "within N days of signing" adds N d
   act counts toward any category): light weapons fulfilled, by 23 Jun 2023, so not late.
 - Getachew Reda appointed head of the interim administration on 23 Mar 2023 (2.5): fulfilled.
 
-The engine does not resolve a deadline written relative to another provision's fulfilment
-(`commanders-meeting.fulfilled + 10d`): the heavy-weapons deadline stays unresolved, so it is
-never past due and never late. Those assertions are marked xfail (strict).
+The heavy-weapons deadline is written from the meeting's fulfilment
+(`commanders-meeting.fulfilled + 10d`): the engine resolves it once the meeting is on file.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from accord.engine.results import Evaluation
 from tests.library.support import replay
 
 SLUG = "pretoria-2022-11"
-UNRESOLVED = "engine leaves a `<provision>.fulfilled + Nd` deadline unresolved"
 
 
 def _state(result: Evaluation, provision: str) -> tuple[object, ...]:
@@ -69,7 +65,6 @@ def test_the_30_day_light_weapons_deadline_lapsed() -> None:
     assert result.provision("ceasefire").state == "respected"
 
 
-@pytest.mark.xfail(strict=True, reason=UNRESOLVED)
 def test_the_heavy_weapons_were_due_ten_days_after_the_meeting() -> None:
     result = replay(SLUG, "2022-12-03")
     assert _state(result, "disarm-heavy-weapons") == ("violated", "2022-11-17", False)
@@ -90,7 +85,6 @@ def test_the_first_heavy_weapons_handover() -> None:
     assert heavy.state == "fulfilled"
 
 
-@pytest.mark.xfail(strict=True, reason=UNRESOLVED)
 def test_the_first_heavy_weapons_handover_was_late() -> None:
     result = replay(SLUG, "2023-01-31")
     assert _state(result, "disarm-heavy-weapons") == ("fulfilled", "2022-11-17", True)

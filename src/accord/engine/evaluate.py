@@ -31,7 +31,7 @@ from accord.engine.match import (
     parse_policy,
     running_quantity,
 )
-from accord.engine.resolve import Resolver, amendments_by_date, spec_timezone
+from accord.engine.resolve import Resolver, amendments_by_date, depends_on_events, spec_timezone
 from accord.engine.results import (
     Evaluation,
     LedgerRow,
@@ -203,6 +203,8 @@ def _evaluation(
     spec: Spec, resolver: Resolver, record: _Record, as_of: Moment, policy: str
 ) -> Evaluation:
     run = _Run(spec, resolver, record, end_of(as_of))
+    if depends_on_events(spec):  # dates that follow a fulfilment are the run's own
+        run.r = Resolver(spec, None, resolver.amendments, run.fulfilled_at)
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
@@ -315,6 +317,12 @@ class _Run:
         """Acts done by the evaluation: one reported over several days counts once its last
         day has come."""
         return self.record.upto(key, self.instant, done=True)
+
+    def fulfilled_at(self, xid: str) -> Moment | None:
+        """When provision `xid` was fulfilled, if it has been by the evaluation."""
+        if xid in self.active:
+            return None  # a date that depends on itself: validation reports the cycle
+        return self.provision(xid).fulfilled_at
 
     def _begun(self, key: str) -> list[MatchedEvent]:
         """Acts begun by the evaluation."""

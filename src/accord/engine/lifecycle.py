@@ -70,6 +70,7 @@ def obligation_state(
     result.because += counted(events)
     if met_at is not None:
         result.state = "fulfilled"
+        result.fulfilled_at = Moment(met_at.done, met_at.whole_day or met_at.until is not None)
         result.late = due is not None and not on_time(met_at, due)
         note = f"fulfilled by {met_at.event_id or met_at.uid}" + (
             " after the deadline" if result.late else ""

@@ -8,7 +8,7 @@ so that validation can report them with a line and column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
@@ -67,9 +67,17 @@ class Resolver:
     for the spec as it stood after them.
     """
 
-    def __init__(self, spec: Spec, start: Moment | None, amendments: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        spec: Spec,
+        start: Moment | None,
+        amendments: Sequence[str] = (),
+        fulfilled: Callable[[str], Moment | None] | None = None,
+    ) -> None:
         self.spec = spec
         self.amendments = tuple(amendments)
+        # When the evidence is known: when a provision was fulfilled (`x.fulfilled`).
+        self.fulfilled = fulfilled
         self.tz = spec_timezone(spec, start)
         self.problems: list[Problem] = []
         self.overrides = _overrides(spec, amendments)
@@ -115,7 +123,12 @@ class Resolver:
             return self._day(expr, path)
         assert expr.ref is not None and expr.anchor is not None
         if expr.anchor == "fulfilled":
-            return Point(None, f"when {expr.ref} is fulfilled: depends on events")
+            if self.fulfilled is None:
+                return Point(None, f"when {expr.ref} is fulfilled: depends on events")
+            done = self.fulfilled(expr.ref)
+            if done is None:
+                return Point(None, f"{expr.ref} is not fulfilled yet")
+            return Point(done, f"{expr.ref} fulfilled {done.iso()}")
         point = self.anchor(expr.ref, expr.anchor)
         if point.moment is None:
             return Point(None, f"{expr.ref}.{expr.anchor}: {point.how}")
@@ -312,3 +325,15 @@ def _typed_value(key: str, value: Any) -> Any:
     except ExprError:
         return None
     return value
+
+
+def depends_on_events(spec: Spec) -> bool:
+    """Whether some date of the spec is written from a provision's fulfilment (`x.fulfilled`)."""
+    exprs: list[TimeExpr | None] = []
+    for phase in spec.phases.values():
+        exprs += [phase.start, phase.end]
+    for prov in spec.provisions.values():
+        exprs += [prov.start, prov.deadline, prov.end]
+        exprs += [e for i in prov.schedule for e in (i.due, i.from_, i.through)]
+    amended = any(".fulfilled" in str(a.value) for a in spec.amendments.values())
+    return amended or any(e is not None and e.anchor == "fulfilled" for e in exprs)

@@ -116,6 +116,7 @@ class ProvisionResult:
     count: int | None = None  # prohibitions: matching acts
     instalments: list[InstalmentResult] = field(default_factory=list)
     because: list[Reason] = field(default_factory=list)
+    fulfilled_at: Moment | None = None  # when done, for dates written from it (`x.fulfilled`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (`id`, `state`, `party`, `required`, `delivered`, `due`, `because`)."""
