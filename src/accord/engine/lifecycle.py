@@ -253,10 +253,19 @@ def shifted(due: Point, spans: list[Suspension]) -> Point:
 
 
 def apply_suspensions(result: ProvisionResult, spans: list[Suspension]) -> None:
-    """An unfulfilled obligation under an open suspension is `suspended`, naming who did it."""
+    """An unfulfilled obligation under an open suspension is `suspended`, naming who did it.
+
+    A suspension declared once the deadline had passed does not hide the breach: the obligation
+    stays violated (or partly fulfilled), and the trail records the suspension.
+    """
     for span in spans:
         result.because += span.reasons
-    open_spans = [s for s in spans if s.end is None]
+    breached = "past_due" in result.flags
+    open_spans = [
+        s for s in spans
+        if s.end is None and not (breached and result.due and s.start > end_of(result.due))
+    ]  # fmt: skip
     if open_spans and result.state != "fulfilled":
         result.state = "suspended"
+        result.flags = [f for f in result.flags if f != "past_due"]
         result.flags.append(f"suspended_by:{open_spans[-1].by}")
