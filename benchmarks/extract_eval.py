@@ -144,7 +144,7 @@ def _locate(text: str, items: list[dict[str, Any]], key: str) -> list[tuple[int,
             spans.append((-10, -5))  # unmatched on purpose
             continue
         spans.append((found, found + len(needle)))
-        cursor = found
+        cursor = found + 1  # the next item is later or nested, never at the same spot
     return spans
 
 

@@ -48,3 +48,30 @@ def test_line_offsets_index_the_original_text() -> None:
     text = "first line\r\nsecond line\n\nfourth\u2028fifth"
     spans = line_spans(text)
     assert [text[s:e] for s, e in spans] == text.splitlines()
+
+
+OTHER_PAGE = """The Rift Test Courier
+Sign in | Subscribe
+Ceasefire commanders agree a timetable for disarmament in Nairobi
+By Courier correspondents in Nairobi and Mekelle
+Published yesterday · By Courier reporters · Print this page · 💬 9 comments
+Test Reporter staff — 6 hours ago
+Delegates leave the venue after the signing. (Courier Press/Photo desk)
+NAIROBI (Courier) - Commanders signed a timetable on Saturday, mediators said.
+By Sunday the two delegations had left the city without a further statement.
+(Reporting by Courier correspondents; Editing by the Africa desk)
+Read next: Who is monitoring the ceasefire?
+All content © The Rift Test Courier 2022
+"""
+
+
+def test_page_types_not_seen_in_tuning() -> None:
+    """A site name of four words, a sign-in bar, bylines on their own line or among other
+    items, a staff line with a relative time, a bracketed credit after a caption, wire credits,
+    "Read next:" and a copyright sign inside the line."""
+    kinds = {line.number: line.kind for line in classify_lines(OTHER_PAGE)}
+    for number in (1, 2, 4, 5, 6, 10, 11, 12):
+        assert kinds[number] == "furniture", number
+    assert kinds[7] == "caption"
+    for number in (3, 8, 9):
+        assert kinds[number] == "text", number

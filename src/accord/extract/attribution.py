@@ -29,6 +29,7 @@ from accord.extract.speakers import (
     definite_head,
     is_adverbial,
     is_pronoun,
+    named_speaker,
     sentence_subject,
     skip_dateline,
     speaker_before,
@@ -151,7 +152,7 @@ class _Resolver:
         said = self.history[-1] if self.history else None
         k = bisect_left(self.starts, before)
         subject = self.subjects[k - 1] if k > 0 else None
-        if subject is not None and (said is None or subject.start > said.start):
+        if subject is not None and (said is None or subject.start >= said.end):
             return _Said(self.text[subject.start : subject.end], subject.start, subject.end)
         return said
 
@@ -409,9 +410,18 @@ def _claim_at(
     if reversed_claim is not None:
         return reversed_claim
     span = speaker_before(text, s0, match.start())
-    if span is None or _CUE.search(text, span.start, span.end):
+    if span is None or _has_cue(text, span):
         return None
     return _forward(text, s1, match, cue, span, "said-forward")
+
+
+def _has_cue(text: str, span: Span) -> bool:
+    """A cue verb in a speaker phrase, other than in a relative clause ("who asked not to be
+    named")."""
+    return any(
+        not _RELATIVE_BEFORE.search(text[max(span.start, m.start() - 20) : m.start()])
+        for m in _CUE.finditer(text, span.start, span.end)
+    )
 
 
 def _forward(
@@ -575,11 +585,13 @@ def _resolve(
         resolver.remember(said)
         if raw.rule == SPEAKER_ONLY or raw.end <= raw.start or _generic(raw, said, gazetteer):
             continue
-        actor = gazetteer.normalise(said.phrase) or _surname_actor(text, said, gazetteer)
+        named = named_speaker(text, Span(said.start, said.end))
+        name = _Said(text[named.start : named.end], named.start, named.end)
+        actor = gazetteer.normalise(said.phrase) or _surname_actor(text, name, gazetteer)
         claims.append(
             Claim(
                 kind=raw.kind,
-                speaker=said.phrase,
+                speaker=name.phrase,
                 actor=actor,
                 speaker_kind=speaker_kind(said.phrase, actor, gazetteer),
                 cue=raw.cue,
@@ -587,8 +599,8 @@ def _resolve(
                 content=text[raw.start : raw.end],
                 start=raw.start,
                 end=raw.end,
-                speaker_start=said.start,
-                speaker_end=said.end,
+                speaker_start=name.start,
+                speaker_end=name.end,
                 rule=raw.rule,
                 confidence=raw.confidence,
             )

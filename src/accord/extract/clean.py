@@ -17,6 +17,9 @@ _FURNITURE = re.compile(
         site\ icon|exit\ mobile\ version|breaking(?:\ news)?:|join\ our\b|more\ analysis:|
         skip\ to\ (?:main\ )?content|advertisement|
         (?:read|see)\ (?:more|also)\b|read:|related(?:\ (?:stories|articles|coverage))?:?|
+        (?:read|watch|listen)\ next\b|up\ next\b|(?:you\ (?:may|might)\ also\ like)|
+        more\ (?:like\ this|in\ \w+:)|
+        \(?(?:additional\ )?(?:reporting|writing|editing)\ by\b|
         also\ read\b|more\ (?:from|on|stories)\b|recommended|most\ (?:read|popular)\b|
         trending\b|watch:|listen:|video:|live:|latest\ news\b|
         share\b|share\ (?:on|this)\b|tweet\b|email\b|print\b|copy\ link|
@@ -42,7 +45,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"(?:\bshare\ on\ (?:x|facebook|twitter|whatsapp|linkedin)\b|all\ rights\ reserved"
     r"|\bsign\ up\b.*\bnewsletter\b|\bnewsletter\b.*\bsign\ up\b|exit\ mobile\ version"
     r"|\binbox\b.*\bsign\ up\b|[|·•]\s*\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
-    r"|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s*[|·•])",
+    r"|\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s*[|·•])"
+    r"|[\u2014\u2013-]\s*\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\s*$|\u00a9",
     re.IGNORECASE,
 )
 _NAV = re.compile(
@@ -67,7 +71,24 @@ _CAPTION = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CAPTION_CASED = re.compile(r"\.\s*\((?:[A-Z][\w'\u2019&.-]*\s*){1,4}\)\s*$")
+# "... ceremony. (Meridian Press/Photo desk)": a credit in brackets after the caption
+_CAPTION_CASED = re.compile(r"\.\s*\([A-Z][\w'\u2019&.-]*(?:[\s/]+[\w'\u2019&.-]+){0,5}\)\s*$")
+# "By Ledger correspondents in Baku", "By Amina Yusuf": a byline on its own line
+_BYLINE = re.compile(
+    r"^by\s+(?:[^.!?]{0,60}\b(?:staff|correspondents?|reporters?|desk|editors?|writers?|"
+    r"bureau|team|contributors?)\b[^.!?]{0,40}|(?-i:(?:[A-Z][\w'\u2019-]+\s*){1,3}"
+    r"(?:and\s+(?:[A-Z][\w'\u2019-]+\s*){1,3})?))$",
+    re.IGNORECASE,
+)
+# a line of separated items ("Published yesterday · By X · Print this page · 9 comments")
+_ITEM_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7\u2014\u2013]\s+|\s*\|\s*")
+_UI_ITEM = re.compile(
+    r"^(?:sign\ in|log\ ?in|subscribe|register|donate|menu|search|share|print(?:\ this\ page)?|"
+    r"email|save|comments?|\W*\s*\d+\s+comments?|listen|(?:updated|published|posted)\b.*|"
+    r".*\bstaff|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|"
+    r"just\ now|yesterday|today|\d+\ min(?:ute)?s?\ read)$",
+    re.IGNORECASE | re.VERBOSE,
+)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -204,6 +225,8 @@ def _classify(line: str) -> tuple[LineKind, str]:
         return "caption", "caption-pattern"
     if _NAV.match(head):
         return "furniture", "navigation"
+    if len(words) <= 16 and (_BYLINE.match(head) or _item_bar(head)):
+        return "furniture", "byline"
     if not _SENTENCE_END.search(head) and (" — " in head or " | " in head) and len(words) <= 8:
         return "text", "tagline-candidate"
     stops = sum(w.lower() in _STOPWORDS for w in words)
@@ -218,6 +241,16 @@ def _classify(line: str) -> tuple[LineKind, str]:
     if len(words) <= 6 and not ends:
         return "text", "short-undecided" if len(words) < 5 else "undecided"
     return "text", "undecided"
+
+
+def _item_bar(line: str) -> bool:
+    """Two or more separated items, most of them page furniture (bylines, timestamps, share
+    and print buttons, comment counts, sign-in links)."""
+    items = [item.strip() for item in _ITEM_SEPARATOR.split(line) if item.strip()]
+    if len(items) < 2:
+        return False
+    furniture = sum(bool(_UI_ITEM.match(item) or _BYLINE.match(item)) for item in items)
+    return 2 * furniture >= len(items)
 
 
 def _smooth(kinds: list[tuple[LineKind, str]]) -> list[tuple[LineKind, str]]:
@@ -238,6 +271,8 @@ def _smooth(kinds: list[tuple[LineKind, str]]) -> list[tuple[LineKind, str]]:
             body_started = True
         elif reason == "tagline-candidate":
             out[i] = ("furniture", "tagline") if pos == 0 else ("text", "undecided")
+        elif reason == "short-undecided" and pos == 0:
+            out[i] = ("furniture", "site-name")  # "The Rift Valley Courier"
         elif reason == "undecided" and not body_started and pos > 0:
             out[i] = ("text", "headline")
             body_started = True

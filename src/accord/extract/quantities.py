@@ -34,12 +34,24 @@ _MODIFIERS = {
     "as many as": "up_to", "no fewer than": "at_least", "at most": "up_to",
 }  # fmt: skip
 _MOD = "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
+_CURRENCY = r"(?:US\$|\$|\u00a3|\u20ac|\u00a5|\u20bd|\u20b4|\u20aa|\u20b9)"
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+# "nine-point plan", "a 10-km zone": a hyphenated count; "45-day", "five-year": a duration
+_HYPHEN_UNITS = (
+    r"day|week|month|year|hour|minute|point|member|man|nation|party|km|kilometre|kilometer|"
+    r"mile|metre|meter|tonne"
+)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,$£€-])(?:(?P<mod>{_MOD})\s+)?(?:(?P<between>between|from)\s+)?"
-    rf"(?P<cur>US\$|\$|£|€)?(?P<num>{_NUM})(?![\w])"
+    rf"(?P<cur>{_CURRENCY})?(?P<num>{_NUM})(?P<short>(?(cur)(?:bn|mn|m|k)|(?!)))?(?![\w])"
     rf"(?:(?:\s*(?:-|\u2013|to)\s*|\s+and\s+(?(between)|(?!)))"
-    rf"(?P<cur2>US\$|\$|\u00a3|\u20ac)?(?P<num2>{_NUM})(?![\w]))?"
-    rf"(?P<hyphen>-(?P<hunit>day|week|month|year|hour|minute)(?!-old))?",
+    rf"(?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})(?![\w]))?"
+    rf"(?P<hyphen>-(?P<hunit>{_HYPHEN_UNITS})(?![\w-]))?",
+    re.IGNORECASE,
+)
+# "more than a year", "over a month": one unit of time, written with the article
+_ONE_UNIT = re.compile(
+    rf"(?<![\w-])(?P<mod>{_MOD})\s+(?:a|an)\s+(?P<unit>day|week|month|year|decade|hour)\b",
     re.IGNORECASE,
 )
 _PREPOSITION_USE = re.compile(
@@ -64,6 +76,32 @@ _TIME_UNITS = frozenset(
         "minutes",
     ]
 )
+#: Measures counted as the noun of their number ("5 km", "26,000 tonnes"), singular or not.
+_MEASURES = frozenset(
+    [
+        "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles",
+        "metre", "metres", "meter", "meters", "tonne", "tonnes", "ton", "tons", "kg", "kilogram",
+        "kilograms", "litre", "litres", "liter", "liters", "barrel", "barrels", "hectare",
+        "hectares", "acre", "acres"
+    ]
+)  # fmt: skip
+#: Currency words: the quantity is money with the currency as its noun ("300,000 pesos").
+_CURRENCY_WORDS = frozenset(
+    [
+        "dollars", "euros", "pounds", "pesos", "roubles", "rubles", "hryvnias", "hryvnia",
+        "shekels", "riyals", "rials", "dinars", "dirhams", "lira", "liras", "yuan", "rupees",
+        "francs", "birr", "afghanis", "naira", "shillings"
+    ]
+)  # fmt: skip
+#: Adjectives used as the counted noun ("with 30 wounded during the pullout").
+_NOMINAL = frozenset(["wounded", "injured", "dead", "missing", "displaced", "detained"])
+#: "the two sides": the parties to the conflict, named, not counted.
+_PARTY_NOUNS = frozenset(["sides", "delegations", "camps"])
+#: Words after which "one" counts something ("and one member", "including one detainee").
+_ONE_COUNTS_AFTER = re.compile(
+    r"\b(?:and|including|only|just|exactly|with|plus|for)\s+$", re.IGNORECASE
+)
+_ONE_IDIOMS = frozenset(["thing", "way", "another", "hand", "side", "point", "time"])
 _IRREGULAR = frozenset(
     [
         "people",
@@ -205,8 +243,9 @@ _NOT_AFTER = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:resolution|no\.|number|article|route|highway|channel|flight|gate|section|"
     r"clause|paragraph|phase|page|chapter|line|unit|brigade|division|covid|f|su|mig|"
+    r"point|item|annex|stage|sector|gate|checkpoint|camp|(?-i:Day)|D\+|"
     r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s*$|\d:$)",
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s*$|\d:$)",
     re.IGNORECASE,
 )
 _PER = re.compile(
@@ -232,11 +271,43 @@ def find_quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     for start, end in spans:
         violations = bool(_VIOLATION.search(text, start, end))
-        for match in _CANDIDATE.finditer(text, start, end):
-            quantity = _quantity(text, match, end, violations)
-            if quantity is not None:
-                out.append(quantity)
+        found = [
+            quantity
+            for match in _CANDIDATE.finditer(text, start, end)
+            if (quantity := _quantity(text, match, end, violations)) is not None
+        ]
+        found += [
+            _one_unit(text, match, violations)
+            for match in _ONE_UNIT.finditer(text, start, end)
+            if not _over_as_preposition(text, match, start)
+        ]
+        out += sorted(found, key=lambda q: q.start)
     return out
+
+
+def _one_unit(text: str, match: re.Match[str], violations: bool) -> Quantity:
+    modifier = _MODIFIERS[" ".join(match.group("mod").lower().split())]
+    return _make(
+        text, match.start(), match.end(), 1, None, modifier, match.group("unit"), None,
+        "duration", violations, "one-unit",
+    )  # fmt: skip
+
+
+def _over_as_preposition(text: str, match: re.Match[str], sentence_start: int) -> bool:
+    """ "Over six weeks, it brought ...", "monitored the handover over four days": "over" a
+    period is a preposition, unless a preposition or verb of duration comes first ("in over a
+    year", "lasted over a month")."""
+    if match.group("mod").lower() != "over":
+        return bool(_PREPOSITION_USE.search(text, max(0, match.start() - 20), match.start()))
+    before = text[max(sentence_start, match.start() - 20) : match.start()]
+    return _OVER_AS_MORE_THAN.search(before) is None
+
+
+_OVER_AS_MORE_THAN = re.compile(
+    r"\b(?:in|for|after|within|of|since|than|lasted|lasting|lasts|took|taken|takes|spent|"
+    r"waited|ago)\s+$",
+    re.IGNORECASE,
+)
 
 
 def number_value(words: str) -> float | None:
@@ -273,32 +344,31 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
         value_max, end = None, match.end("num")
     else:
         end = match.end()
-    modifier = _MODIFIERS.get((match.group("mod") or "").lower())
+    if match.group("short"):  # "$5m", "€2bn"
+        value *= _SHORT_SCALES[match.group("short").lower()]
+    modifier = _MODIFIERS.get(" ".join((match.group("mod") or "").lower().split()))
     if modifier in ("over", "about") and _PREPOSITION_USE.search(
         text, max(0, match.start() - 20), match.start()
     ):
         modifier = None  # "haggle over ten hostages", "talking about two wars"
+    ranged = match.group("between") and value_max is not None
     start = (
         match.start()
-        if modifier or match.group("between")
+        if modifier or ranged
         else match.start("cur")
         if match.group("cur")
         else match.start("num")
     )
+    if modifier is None and match.group("mod") and not ranged:
+        start = match.start("cur") if match.group("cur") else match.start("num")
     if match.group("hyphen"):
+        unit = match.group("hunit")
+        timed = unit.lower() in _TIME_UNITS
         return _make(
-            text,
-            start,
-            match.end(),
-            value,
-            None,
-            modifier,
-            match.group("hunit"),
-            None,
-            "duration",
-            violations,
-            "hyphen-duration",
-        )
+            text, start, match.end(), value, None, modifier, unit, None,
+            "duration" if timed else "count", violations,
+            "hyphen-duration" if timed else "hyphen-count",
+        )  # fmt: skip
     if match.group("cur"):
         return _make(
             text, start, end, value, value_max, modifier, None, None, "money", violations, "money"
@@ -318,9 +388,13 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
             violations,
             "percent",
         )
-    noun = _noun(text, end, limit, value)
+    noun = _one_noun(text, end, limit) if num.lower() == "one" else _noun(text, end, limit, value)
     if noun.noun and noun.noun.lower() == "ones":  # "three dead ones": counted, noun elided
         noun = _Noun(None, end)
+    if num.lower() == "one" and noun.noun is None:
+        return None
+    if _names_the_parties(text, match, noun):
+        return None
     stop = noun.end if noun.noun else end
     per = _PER.match(text, stop, limit)
     if per and (per.group("tper") or _per_ok(per.group("per"))):
@@ -343,10 +417,12 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
     if not noun.noun and _word_number_alone(text, num, match.start("num"), stop, limit):
         return None
     kind = "range" if value_max is not None else "count"
+    if noun.noun and noun.noun.lower() in _CURRENCY_WORDS:
+        kind = "money"
     if noun.noun and noun.noun.lower() in _TIME_UNITS and kind == "count":
         kind = "duration"
-        if modifier == "over":  # "Over six weeks, ...": the preposition, not "more than"
-            modifier, start = None, match.start("num")
+        if modifier == "over" and match.group("mod") and _over_as_preposition(text, match, 0):
+            modifier, start = None, match.start("num")  # "Over six weeks, ...": a preposition
     return _make(
         text, start, stop, value, value_max, modifier, noun.noun, None, kind, violations, kind
     )
@@ -382,9 +458,40 @@ def _excluded(text: str, match: re.Match[str], num: str) -> bool:
         return True
     if _AGE.search(before) and re.match(r",", after):
         return True  # "Hussein Ali, 52, said": an age
-    # "one of them", "no one": a pronoun, not a count
-    # "one" is nearly always a pronoun or an article ("one of them", "one party") in news copy
-    return num.lower() == "one"
+    # "one" is nearly always a pronoun or an article ("one of them", "one party") in news
+    # copy; it counts after "and", "including", "only" ("two envoys and one member")
+    return num.lower() == "one" and not _ONE_COUNTS_AFTER.search(before)
+
+
+def _one_noun(text: str, position: int, limit: int) -> _Noun:
+    """The noun "one" counts: the last of the lower-case words after any proper adjectives
+    ("one Saudi detainee flown", "one national defense force"), unless the phrase is an idiom
+    ("for one thing")."""
+    cursor = position
+    found = _Noun(None, position)
+    for _ in range(4):
+        word = _NOUN_WORD.match(text, cursor, limit)
+        if word is None:
+            break
+        token = word.group(1)
+        cursor = word.end()
+        if token[:1].isupper() and found.noun is None:
+            continue
+        lowered = token.lower()
+        if token[:1].isupper() or lowered in _STOP or lowered in _ONE_IDIOMS:
+            break
+        if lowered.endswith(("ed", "ing")) or (found.noun and lowered.endswith(("en", "wn"))):
+            break
+        found = _Noun(token, word.end())
+    return found
+
+
+def _names_the_parties(text: str, match: re.Match[str], noun: _Noun) -> bool:
+    """ "the two sides", "the two Afghan delegations" name the parties, they count nothing."""
+    if not noun.noun or noun.noun.lower() not in _PARTY_NOUNS:
+        return False
+    before = text[max(0, match.start() - 5) : match.start()]
+    return match.group("num").lower() == "two" and before.lower().endswith("the ")
 
 
 def _noun(text: str, position: int, limit: int, value: float) -> _Noun:
@@ -415,10 +522,36 @@ def _noun(text: str, position: int, limit: int, value: float) -> _Noun:
         token, end = words[index]
         if _plural(token, value) and not _adjective(token.lower()):
             pair = _AND_NOUN.match(text, end, limit)
-            if pair and _plural(pair.group(1), value):
+            if (
+                pair
+                and _plural(pair.group(1), value)
+                and not _OF_AFTER.match(text, pair.end(), limit)
+            ):  # "minors and women" is one group; "vehicles and units of equipment" two
                 return _Noun(f"{token} and {pair.group(1)}", pair.end())
             return _Noun(token, end)
+    if len(words) == 1 and words[0][0].lower() in _NOMINAL and not _coordinated(text, position):
+        return _Noun(*words[0])
+    if not words:
+        partitive = _PARTITIVE.match(text, position, limit)
+        if partitive and _plural(partitive.group(1), 2):
+            return _Noun(partitive.group(1), partitive.end())
     return _Noun(None, position)
+
+
+def _coordinated(text: str, position: int) -> bool:
+    """ "116 people were killed and 490 wounded": a participle sharing an elided noun."""
+    number = _NUMBER_BEFORE.search(text, max(0, position - 40), position)
+    return (
+        number is not None
+        and _AND_BEFORE.search(text, max(0, number.start() - 6), number.start()) is not None
+    )
+
+
+_NUMBER_BEFORE = re.compile(r"[\w,.]+$")
+_AND_BEFORE = re.compile(r"(?:\band|,)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
+# "about 580 of their fighters": the counted noun follows "of" and a possessive
+_PARTITIVE = re.compile(r"\s+of\s+(?:their|its|his|her|our|the)\s+([a-z]+s)\b")
 
 
 def _next_is_noun(text: str, position: int, limit: int, value: float) -> bool:
@@ -431,8 +564,10 @@ def _next_is_noun(text: str, position: int, limit: int, value: float) -> bool:
 
 def _plural(token: str, value: float) -> bool:
     word = token.lower()
-    if word in _IRREGULAR or word in _TIME_UNITS:
+    if word in _IRREGULAR or word in _TIME_UNITS or word in _MEASURES:
         return True
+    if word.endswith("men") and len(word) > 4:
+        return True  # servicemen, gunmen, policemen
     if value == 1:
         return not word.endswith("ed")
     if token[:1].isupper() and word.endswith("s"):

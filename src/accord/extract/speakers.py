@@ -89,6 +89,14 @@ def speaker_before(text: str, clause_start: int, cue_start: int) -> Span | None:
     """
     s, e = clause_start, cue_start
     segment = text[s:e]
+    aside = _ASIDE.search(segment)
+    if aside is not None and aside.start() > 0:
+        # "A UN official, who asked not to be named because ..., said", "Rodrigo, a FARC
+        # commander who ..., said": the words between the commas say who the speaker is; a
+        # "because" or "who" in them does not start or end the speaker
+        head = speaker_before(text, s, s + aside.start())
+        if head is not None and (aside.group("rel") or _proper(text[head.start : head.end])):
+            return Span(head.start, _clean_end(text, head.start, e))
     breaks = list(_CLAUSE_BREAK.finditer(segment))
     if breaks:
         s += breaks[-1].end()
@@ -102,6 +110,16 @@ def speaker_before(text: str, clause_start: int, cue_start: int) -> Span | None:
 
 
 _AND = re.compile(r",\s+and\s+")
+# ", who asked not to be named because the mission had not authorised interviews, " before a cue
+_ASIDE = re.compile(r",\s+(?:(?P<rel>who|whose)|a|an|the)\s[^,\"\u201c\u201d]{1,160},\s*$")
+
+
+def _clean_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
 # "a man who had just returned home said" keeps its relative clause (it says who the speaker is);
 # "Hamas, which controls Gaza, said" is Hamas.
 _RELATIVE_SPEAKER = re.compile(
@@ -204,7 +222,8 @@ _PARTICIPLE = re.compile(r"\b[a-z]\w+ed\b")
 
 def trim_apposition(text: str, span: Span) -> Span:
     """ "Huda, a mother of three" -> "Huda"; a full name keeps the description that follows it
-    ("Mona Farid, a researcher at the Gulf Policy Circle"), as news copy introduces analysts."""
+    ("Mona Farid, a researcher at the Gulf Policy Circle") so that the actor can be read from
+    it; `named_speaker` then gives the name alone."""
     comma = text.find(",", span.start, span.end)
     if comma <= span.start:
         return span
@@ -220,6 +239,51 @@ def trim_apposition(text: str, span: Span) -> Span:
 
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who)\s[^,]{1,120}")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z'\u2019-]+")
+
+
+_NAME_PARTICLES = frozenset(
+    ["al-", "al", "bin", "ibn", "abu", "de", "del", "da", "la", "van", "von"]
+)
+_NONRESTRICTIVE = re.compile(
+    r"^\s*(?:who|whose|which|read|quoted|cited|speaking|writing|issued|released|published)\b"
+)
+
+
+def named_speaker(text: str, span: Span) -> Span:
+    """The speaker as named, without the description around the name: "Selam Hailu, who
+    studies ..." and "Basurin, a Donetsk separatist official" -> the name; "Ethiopia's
+    ambassador to Kenya, Bacha Debele" -> "Bacha Debele"; "A woman from Logar province, whose
+    son is held" -> "A woman from Logar province". An unnamed speaker keeps a restrictive
+    clause ("an official who attended the handover"). Callers read the actor from the whole
+    phrase, so the description still counts for it."""
+    phrase = text[span.start : span.end]
+    comma = phrase.find(",")
+    if comma <= 0:
+        return span
+    head = phrase[:comma]
+    if _proper(head):
+        return Span(span.start, span.start + len(head.rstrip()))
+    last = phrase.rfind(",")
+    tail = phrase[last + 1 :]
+    if " and " not in phrase and _proper(tail) and any(w.islower() for w in head.split()):
+        return Span(span.start + last + 1 + len(tail) - len(tail.lstrip()), span.end)
+    if _NONRESTRICTIVE.match(phrase[comma + 1 :]):
+        return Span(span.start, span.start + len(head.rstrip()))
+    return span
+
+
+def _proper(phrase: str) -> bool:
+    """A name: every word capitalised, except name particles ("Taher al-Nunu", "The CSIVI",
+    "President Poroshenko")."""
+    words = phrase.split()
+    return (
+        bool(words)
+        and all(
+            w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith("al-")
+            for w in words
+        )
+        and words[0][0].isupper()
+    )
 
 
 def _span_if_speaker(text: str, s: int, e: int) -> Span | None:
