@@ -140,6 +140,7 @@ class _Record:
         self._violations: dict[str, list[Violation]] = {}
         self._disputed: dict[str, list[int]] = {}
         self._books: dict[tuple[str, ...], Book] = {}
+        self._members: dict[str, list[str]] = {}
 
     def upto(self, key: str, instant: datetime, done: bool = False) -> list[MatchedEvent]:
         """The acts matched for `key` (a provision or its control acts) begun by `instant`, or
@@ -171,6 +172,16 @@ class _Record:
                 self.matched.get(xid, []),
             )
         return self._books[members]
+
+    def obligations_of(self, spec: Spec, pid: str) -> list[str]:
+        """The obligations of phase `pid`, in spec order."""
+        if pid not in self._members:
+            self._members[pid] = [
+                xid
+                for xid, prov in spec.provisions.items()
+                if pid in prov.phase_ids and prov.kind == "obligation"
+            ]
+        return self._members[pid]
 
     def violations(self, xid: str, count: int) -> list[Violation]:
         """A violation record for each of the first `count` acts against prohibition `xid`."""
@@ -536,10 +547,8 @@ class _Run:
         result.state = "completed"
         result.unmet = [
             xid
-            for xid, prov in self.spec.provisions.items()
-            if pid in prov.phase_ids
-            and prov.kind == "obligation"
-            and self.provision(xid).state not in ("fulfilled", "discharged", "superseded")
+            for xid in self.record.obligations_of(self.spec, pid)
+            if self.provision(xid).state not in ("fulfilled", "discharged", "superseded")
         ]
         if phase.continues_while and self._holds(phase.continues_while, result.because):
             result.state = "extended"

@@ -12,8 +12,9 @@ returns: a release counts once, and the pool pays the oldest amount owed first.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 
 from accord.engine.lifecycle import end_of
 from accord.engine.match import MatchedEvent, running_quantity
@@ -66,6 +67,8 @@ class Book:
     ends: list[datetime]  # the last instant of each due
     missed: list[int]  # rows whose pool, by the row's due, had returned less than `through`
     returns: list[MatchedEvent]
+    owed: dict[str, list[int]] = field(default_factory=dict)  # each member's running total
+    member_through: dict[str, list[int]] = field(default_factory=dict)  # `through` of its rows
 
     def member_rows(self, xid: str, deliveries: int) -> list[LedgerRow]:
         """The rows of member `xid` for the first `deliveries` deliveries."""
@@ -74,14 +77,18 @@ class Book:
 
     def required(self, xid: str, deliveries: int) -> int:
         """What member `xid` owes for the first `deliveries` deliveries."""
-        k, m = self.members.index(xid), len(self.members)
-        return sum(row.required for row in self.rows[k : deliveries * m : m])
+        owed = self.owed[xid]
+        return owed[deliveries - 1] if deliveries else 0
 
     def allocated(self, xid: str, deliveries: int, returned: int) -> int:
         """What `returned` (the pool's returns so far) pays of member `xid`'s rows."""
-        k, m = self.members.index(xid), len(self.members)
-        rows = self.rows[k : deliveries * m : m]
-        return sum(min(row.required, max(0, returned - row.owed_before)) for row in rows)
+        through = self.member_through[xid]
+        paid = bisect_right(through, returned, 0, deliveries)  # rows paid in full
+        total = self.owed[xid][paid - 1] if paid else 0
+        if paid < deliveries:
+            row = self.rows[paid * len(self.members) + self.members.index(xid)]
+            total += min(row.required, max(0, returned - row.owed_before))
+        return total
 
     def given_by(self, row: int, returns: list[MatchedEvent]) -> int:
         """Returned to the pool by the due of `row`."""
@@ -122,6 +129,10 @@ def exchange_book(
             )  # fmt: skip
             owed += required
             book.through.append(owed)
+    for k, xid in enumerate(members):
+        rows = book.rows[k :: len(members)]
+        book.owed[xid] = list(accumulate(row.required for row in rows))
+        book.member_through[xid] = book.through[k :: len(members)]
     if book.dues:
         book.missed.extend(
             row for row in range(len(book.rows))

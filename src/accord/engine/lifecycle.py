@@ -152,17 +152,19 @@ def rate_state(
     last_day = min(end_of(end).date() if end else as_of.date(), as_of.date())
     first_day = start.day
     periods = max(0, (last_day - first_day).days // per_days + 1)
-    delivered = [Fraction(0)] * periods
+    delivered: list[int | Fraction] = [0] * periods
     counted_in = 0
     for event in events:
         if rate.category is not None and event.category not in (None, rate.category):
             continue
         # A figure reported for several days (`until`) is spread evenly over them.
         days = (event.until - event.day).days + 1 if event.until else 1
+        share = Fraction(event.quantity or 0, days) if days > 1 else event.quantity or 0
+        first = (event.day - first_day).days
         for offset in range(max(days, 1)):
-            index = ((event.day - first_day).days + offset) // per_days
+            index = (first + offset) // per_days
             if 0 <= index < periods:
-                delivered[index] += Fraction(event.quantity or 0, max(days, 1))
+                delivered[index] += share
         counted_in += event.quantity or 0
     met = sum(1 for total in delivered if total >= rate.quantity)
     result = ProvisionResult(
