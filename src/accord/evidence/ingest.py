@@ -124,7 +124,7 @@ def _import(
         raise FileProblem("empty-file", "the file is empty")
     duck_encoding, digest = scan_file(path, encoding)
     report.format = fmt or detect_format(path, duck_encoding)
-    ingest_id = _log_start(con, path, digest, report.format)
+    ingest_id = log_start(con, str(path), digest, report.format)
     prefix = f"ingest{ingest_id}"
     staged = FORMATS[report.format](con, path, duck_encoding, prefix)
     # Row numbers are fixed now (they came from the file's order); from here on, rows may be
@@ -138,7 +138,7 @@ def _import(
     report.written = _check_and_write(con, staged, errors, ingest_id)
     _name_columns_as_in_file(con, errors, staged.file_columns)
     _quarantine(con, errors, ingest_id, str(path), report)
-    _log_end(con, ingest_id, report)
+    log_end(con, ingest_id, report.rows_read, report.rejected, report.written)
 
 
 def _check_and_write(
@@ -208,33 +208,35 @@ def _quarantine(
     report.problem_count, report.rejected = (int(counts[0]), int(counts[1])) if counts else (0, 0)
 
 
-def _log_start(con: duckdb.DuckDBPyConnection, path: Path, digest: str, fmt: str) -> int:
+def log_start(con: duckdb.DuckDBPyConnection, file: str, digest: str, fmt: str) -> int:
+    """Open an entry of the ingest log (inside the import's transaction); its id."""
     row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchone()
     ingest_id = int(row[0]) if row else 1
     con.execute(
         "INSERT INTO ingests (id, file, file_sha256, format, started_at, user_name, "
         "accord_version) VALUES (?, ?, ?, ?, now(), ?, ?)",
-        [ingest_id, str(path), digest, fmt, _user(), __version__],
+        [ingest_id, file, digest, fmt, _user(), __version__],
     )
     return ingest_id
 
 
-def _log_end(con: duckdb.DuckDBPyConnection, ingest_id: int, report: FileReport) -> None:
-    events = report.written["events"]
+def log_end(
+    con: duckdb.DuckDBPyConnection,
+    ingest_id: int,
+    rows_read: int,
+    rejected: int,
+    written: dict[str, Written],
+) -> None:
+    """Close an entry of the ingest log with what the import read, wrote and rejected."""
+    events = written["events"]
     con.execute(
         "UPDATE ingests SET finished_at = now(), rows_read = ?, added = ?, duplicates = ?, "
         "replaced = ?, rejected = ?, sources_added = ?, claims_added = ? WHERE id = ?",
         [
-            report.rows_read,
-            events.added,
-            events.duplicates,
-            events.replaced,
-            report.rejected,
-            report.written["sources"].added,
-            report.written["claims"].added,
-            ingest_id,
+            rows_read, events.added, events.duplicates, events.replaced, rejected,
+            written["sources"].added, written["claims"].added, ingest_id,
         ],
-    )
+    )  # fmt: skip
 
 
 def _user() -> str | None:

@@ -8,7 +8,6 @@ the article's text, so the same article read from another path is the same sourc
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -23,11 +22,11 @@ from accord.evidence.checks import (
     run_checks,
     source_checks,
 )
+from accord.evidence.ingest import log_end, log_start
 from accord.evidence.staging import stage_rows
 from accord.evidence.store import Store
 from accord.evidence.writer import Written, write_claims, write_events, write_sources
 from accord.extract.models import CandidateEvent, Extraction
-from accord.version import __version__
 
 FORMAT = "news-extract"
 NOTE = "candidate from accord extract (rule-based, unverified)"
@@ -77,7 +76,8 @@ def write_extraction(store: Store, extraction: Extraction, publisher: str | None
         else:
             events.append((number, row))
     with store.transaction() as con:
-        ingest_id = _log_start(con, report.file, article.text)
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        ingest_id = log_start(con, report.file, digest, FORMAT)
         prefix = f"extract{ingest_id}"
         errors = f"{prefix}_errors"
         con.execute(
@@ -102,7 +102,9 @@ def write_extraction(store: Store, extraction: Extraction, publisher: str | None
             dict(zip(("row", "column", "value", "reason", "message"), row, strict=True))
             for row in con.execute(f"SELECT * FROM {errors} ORDER BY row_number").fetchall()
         ]
-        _log_end(con, ingest_id, report)
+        rows = sum(w.added + w.duplicates for w in report.written.values()) + len(report.rejected)
+        rejected = len({r["row"] for r in report.rejected})
+        log_end(con, ingest_id, rows, rejected, report.written)
         _drop_work_tables(con, prefix)
     return report
 
@@ -234,41 +236,3 @@ def _occurred(
     if granularity == "interval" and interval:
         return interval[0], interval[1], "day"
     return None, None, "day"
-
-
-def _log_start(con: duckdb.DuckDBPyConnection, file: str, text: str) -> int:
-    row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchone()
-    ingest_id = int(row[0]) if row else 1
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    con.execute(
-        "INSERT INTO ingests (id, file, file_sha256, format, started_at, user_name, "
-        "accord_version) VALUES (?, ?, ?, ?, now(), ?, ?)",
-        [ingest_id, file, digest, FORMAT, _user(), __version__],
-    )
-    return ingest_id
-
-
-def _log_end(con: duckdb.DuckDBPyConnection, ingest_id: int, report: StoreReport) -> None:
-    events = report.written["events"]
-    rows = sum(w.added + w.duplicates for w in report.written.values()) + len(report.rejected)
-    con.execute(
-        "UPDATE ingests SET finished_at = now(), rows_read = ?, added = ?, duplicates = ?, "
-        "replaced = ?, rejected = ?, sources_added = ?, claims_added = ? WHERE id = ?",
-        [
-            rows,
-            events.added,
-            events.duplicates,
-            events.replaced,
-            len({r["row"] for r in report.rejected}),
-            report.written["sources"].added,
-            report.written["claims"].added,
-            ingest_id,
-        ],
-    )
-
-
-def _user() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
