@@ -482,7 +482,7 @@ class _Run:
     def _exchange(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:
         assert prov.exchange is not None
         book = self.record.book(self.spec, xid)
-        count = len(self._acts(prov.exchange.for_))
+        count = len(self._begun(prov.exchange.for_))  # rows follow the deliveries as begun
         self.ledger += book.member_rows(xid, count)
         returned = running_quantity(events)  # the pool's returns: each counts once
         self.returned[xid] = returned
