@@ -40,7 +40,7 @@ class MatchedEvent(NamedTuple):
     category: str | None
     quantity: int | None
     claimed_by: str | None
-    until: date | None = None  # the last day of an interval event (a running total, say)
+    until: date | None = None  # the last day of a figure reported over several days
     others: tuple[str, ...] = ()  # other sources reporting the same act
     accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
     acts: int = 1  # above 1: a day's sum of acts that decide nothing by themselves
