@@ -82,7 +82,8 @@ def fill_store(store: Store, events: int) -> None:
     """N synthetic events over 2025, generated in SQL (no Python loop).
 
     Actors, actions, objects and categories are drawn evenly (5% of events without a category);
-    a third carry a time of day; 2% of acts are reported a second time by another source.
+    a third carry a time of day; 2% of acts are reported a second time by another source. Uids
+    are 128-bit hashes, as an import makes them.
     """
     store.con.execute(
         "INSERT INTO sources SELECT 'bench' || i, 'Benchmark', NULL, NULL, NULL, false, NULL, "
@@ -93,7 +94,7 @@ def fill_store(store: Store, events: int) -> None:
         return f"{values!r}[1 + (hash(i * {salt}) % {len(values)})::INT]"
 
     store.con.execute(
-        f"""INSERT INTO events SELECT i, 'e' || i, 'bench0', day,
+        f"""INSERT INTO events SELECT md5_number('e' || i), 'e' || i, 'bench0', day,
             CASE WHEN i % 3 = 0 THEN CAST(day AS TIMESTAMPTZ) + to_hours(i % 24) END, NULL,
             CASE WHEN i % 3 = 0 THEN 'hour' ELSE 'day' END, {pick(ACTORS, 3)},
             {pick(ACTIONS, 7)}, {pick(OBJECTS, 11)},
@@ -104,11 +105,12 @@ def fill_store(store: Store, events: int) -> None:
                   FROM range({events}) t(i))"""
     )
     store.con.execute(
-        f"""INSERT INTO events SELECT uid + {events}, 'r' || event_id, 'bench1', occurred_on,
+        """INSERT INTO events SELECT md5_number('r' || event_id), 'r' || event_id, 'bench1',
+            occurred_on,
             occurred_at, occurred_until, precision, actor, action, object, category, quantity,
             unit, location, counterpart, claimed_by, reported_on, reported_at, notes, amends,
             amendment, fatalities, revision, extra, is_current, superseded_by, ingest_id,
-            row_number FROM events WHERE uid % 50 = 0"""
+            row_number FROM events WHERE row_number % 50 = 0"""
     )
 
 

@@ -20,6 +20,7 @@ import duckdb
 from accord.spec.models import Spec
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+LOW_64 = "CAST(18446744073709551615 AS UHUGEINT)"
 POLICIES = ("all", "corroborated", "claimed_by:<party>")
 
 
@@ -210,8 +211,12 @@ def match_events(
         ), located AS (
             SELECT *, CAST({local_day} AS DATE) AS day FROM matched
         ), {_CONSOLIDATE}, {_COMPRESS}
-        SELECT provision, uid, event_id, source_id, epoch_us(start_at), whole_day, actor, action,
-            category, quantity, claimed_by, until, others, accounts, acts
+        -- Python converts a 128-bit integer slowly (tens of microseconds), an empty list
+        -- slower than a NULL: uids come in two halves, lists only when not empty.
+        SELECT provision, CAST(uid >> 64 AS UBIGINT), CAST(uid & {LOW_64} AS UBIGINT), event_id,
+            source_id, epoch_us(start_at), whole_day, actor, action, category, quantity,
+            claimed_by, until, CASE WHEN len(others) > 0 THEN others END,
+            CASE WHEN len(accounts) > 0 THEN accounts END, acts
         FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
         [day, *revision_params, day, *params, *midnight_params, as_of, *day_params],
     ).fetchall()
@@ -220,20 +225,20 @@ def match_events(
         quantity_before, acts_before = totals.get(r[0], (0, 0))
         event = MatchedEvent(
             provision=r[0],
-            uid=int(r[1]),
-            event_id=r[2],
-            source=r[3],
-            start=(EPOCH + timedelta(microseconds=r[4])).astimezone(tz),
-            whole_day=bool(r[5]),
-            actor=r[6],
-            action=r[7],
-            category=r[8],
-            quantity=r[9],
-            claimed_by=r[10],
-            until=r[11],
-            others=tuple(r[12]),
-            accounts=tuple(r[13]),
-            acts=int(r[14]),
+            uid=(r[1] << 64) | r[2],
+            event_id=r[3],
+            source=r[4],
+            start=(EPOCH + timedelta(microseconds=r[5])).astimezone(tz),
+            whole_day=bool(r[6]),
+            actor=r[7],
+            action=r[8],
+            category=r[9],
+            quantity=r[10],
+            claimed_by=r[11],
+            until=r[12],
+            others=tuple(r[13]) if r[13] else (),
+            accounts=tuple(r[14]) if r[14] else (),
+            acts=int(r[15]),
             quantity_before=quantity_before,
             acts_before=acts_before,
         )
