@@ -44,8 +44,10 @@ from accord.engine.results import (
 )
 from accord.engine.time import Moment
 from accord.spec.models import Provision, Spec
+from accord.spec.vocabulary import EVENT_ACTIONS
 
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+FAR_PAST = datetime(1900, 1, 1, tzinfo=UTC)
 #: A provision named as a condition holds once fulfilled; a prohibition, while respected.
 HOLDING = ("fulfilled", "respected")
 
@@ -124,7 +126,19 @@ def _in_effect(spec: Spec, instant: datetime) -> list[str]:
 
 def _windows(spec: Spec, resolver: Resolver) -> list[Window]:
     windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
-    return windows + [w for base in windows for w in _control_windows(spec, base)]
+    return (
+        windows
+        + [w for base in windows for w in _control_windows(spec, base)]
+        + [_condition_window(spec, cid) for cid in spec.conditions]
+    )
+
+
+def _condition_window(spec: Spec, cid: str) -> Window:
+    """A named condition is established by an act of one of the spec's parties whose object is
+    the condition's id (`{"actor": "israel", "action": "agree", "object": "phase2-terms"}`),
+    whenever it is reported."""
+    parties, actions = tuple(spec.parties), tuple(EVENT_ACTIONS)
+    return Window(f"@{cid}", parties, actions, cid, (), (), FAR_PAST, FAR_FUTURE, full=True)
 
 
 class _Record:
@@ -464,6 +478,10 @@ class _Run:
             state = self.provision(ref).state
             because.append(Reason("rule", f"condition {ref}: {state}", ref))
             return state in HOLDING
+        established = self._acts(f"@{ref}")
+        if established:
+            because.append(event_reason(established[0], f"condition {ref} established"))
+            return True
         because.append(Reason("rule", f"condition {ref} is not established by the evidence", ref))
         return False
 
