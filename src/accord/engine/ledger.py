@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate
 
-from accord.engine.lifecycle import end_of
+from accord.engine.lifecycle import START, end_of
 from accord.engine.match import MatchedEvent, running_quantity
 from accord.engine.results import LedgerRow, Reason
 from accord.engine.time import Moment, shift
@@ -93,7 +93,7 @@ class Book:
     def given_by(self, row: int, returns: list[MatchedEvent]) -> int:
         """Returned to the pool by the due of `row`."""
         end = self.ends[row // len(self.members)]
-        return running_quantity(returns[: bisect_right(returns, end, key=_start)])
+        return running_quantity(returns[: bisect_right(returns, end, key=START)])
 
 
 def exchange_book(
@@ -145,7 +145,3 @@ def _paid(returns: list[MatchedEvent], total: int) -> datetime | None:
     """When the returns first add up to `total`, if they do."""
     index = bisect_left(returns, total, key=lambda e: e.quantity_before + (e.quantity or 0))
     return returns[index].done if index < len(returns) else None
-
-
-def _start(event: MatchedEvent) -> datetime:
-    return event.start

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
+from operator import attrgetter
 
 from accord.engine.match import MatchedEvent, running_acts, running_quantity
 from accord.engine.resolve import Point
@@ -24,6 +25,8 @@ from accord.engine.results import (
 from accord.engine.time import Moment, shift
 from accord.spec.models import Instalment, Provision
 from accord.spec.timeexpr import Duration
+
+START = attrgetter("start")  # sort key of acts in time order
 
 
 def end_of(moment: Moment) -> datetime:
@@ -206,7 +209,7 @@ def suspensions(
     for suspend in suspends:
         reasons = [event_reason(suspend, f"suspended by {suspend.actor}")]
         end: datetime | None = None
-        for resume in resumes[bisect_left(resumes, suspend.start, key=_start) :]:
+        for resume in resumes[bisect_left(resumes, suspend.start, key=START) :]:
             if resume.actor != suspend.actor:
                 reasons.append(
                     Reason(
@@ -221,7 +224,7 @@ def suspensions(
             end = resume.start
             reasons.append(event_reason(resume, "resumed"))
             break
-        after = performances[bisect_left(performances, suspend.start, key=_start) :]
+        after = performances[bisect_left(performances, suspend.start, key=START) :]
         act = next((a for a in after if a.actor == suspend.actor), None)
         if act is not None and (end is None or act.start < end):
             end = act.start
@@ -232,10 +235,6 @@ def suspensions(
             )
         )
     return spans
-
-
-def _start(event: MatchedEvent) -> datetime:
-    return event.start
 
 
 def shifted(due: Point, spans: list[Suspension]) -> Point:
