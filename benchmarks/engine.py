@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accord.engine.evaluate import evaluate, evaluate_series
-from accord.engine.resolve import spec_timezone
-from accord.engine.time import Moment
 from accord.evidence.store import Store
-from accord.spec.load import load_spec_text
+from accord.load import load_spec_text
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import Moment
 from accord.spec.models import Spec
 
 PARTIES = [f"p{i}" for i in range(10)]

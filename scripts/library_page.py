@@ -17,14 +17,14 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from accord.engine.evaluate import evaluate
-from accord.engine.resolve import spec_timezone
 from accord.engine.results import Evaluation
-from accord.engine.time import parse_moment
-from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import evidence_files, example_files
-from accord.spec.load import load_spec
+from accord.load import load_spec
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import parse_moment
+from accord.schedule.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.models import Spec
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "library.md"

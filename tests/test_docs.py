@@ -12,8 +12,8 @@ import pytest
 from click.testing import Result
 from pydantic import BaseModel
 
+from accord.load import load_spec
 from accord.spec.errors import CATALOGUE
-from accord.spec.load import load_spec
 from accord.spec.models import Spec, Term
 from accord.spec.vocabulary import ACTIONS, OBJECT_KINDS, ROLES, SOURCE_KINDS
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from accord.engine.evaluate import evaluate, evaluate_series
 from accord.engine.match import MatchedEvent, Window, match_events
-from accord.engine.time import Moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
-from accord.spec.load import load_spec_text
+from accord.load import load_spec_text
+from accord.schedule.time import Moment
 
 SPEC = load_spec_text(
     """\

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from accord.load import load_spec, load_spec_text
 from accord.spec.errors import CATALOGUE
-from accord.spec.load import load_spec, load_spec_text
 
 from .conftest import MINIMAL
 

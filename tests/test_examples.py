@@ -6,9 +6,9 @@ from importlib import resources
 
 import pytest
 
-from accord.engine.timeline import Timeline, resolve_timeline
 from accord.examples import example, example_files
-from accord.spec.load import load_spec
+from accord.load import load_spec
+from accord.schedule.timeline import Timeline, resolve_timeline
 from accord.spec.models import Spec
 
 EXAMPLES = example_files()

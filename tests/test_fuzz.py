@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.examples import example_files
+from accord.load import LoadResult, load_spec_text
 from accord.spec.errors import CATALOGUE
-from accord.spec.load import LoadResult, load_spec_text
 from accord.spec.timeexpr import ExprError, parse_duration, parse_time_expr
 
 from .conftest import MINIMAL

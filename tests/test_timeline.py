@@ -6,9 +6,9 @@ from datetime import UTC, date
 
 import pytest
 
-from accord.engine.time import Moment
-from accord.engine.timeline import Timeline, resolve_timeline
-from accord.spec.load import load_spec_text
+from accord.load import load_spec_text
+from accord.schedule.time import Moment
+from accord.schedule.timeline import Timeline, resolve_timeline
 from accord.spec.models import Spec
 
 from .conftest import MINIMAL

@@ -6,12 +6,12 @@ store, and evaluate a spec against that evidence at an instant.
 
 from accord.engine.evaluate import evaluate
 from accord.engine.results import Evaluation
-from accord.engine.time import Moment
-from accord.engine.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.evidence.ingest import FileReport, ingest_file
 from accord.evidence.store import Store, StoreError
+from accord.load import LoadResult, load_spec, load_spec_text
+from accord.schedule.time import Moment
+from accord.schedule.timeline import Timeline, TimelineEntry, resolve_timeline
 from accord.spec.errors import CATALOGUE, SpecError
-from accord.spec.load import LoadResult, load_spec, load_spec_text
 from accord.spec.models import Spec
 from accord.version import __version__
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from importlib import resources
 
 from accord.engine.evaluate import evaluate
-from accord.engine.resolve import spec_timezone
 from accord.engine.results import Evaluation
-from accord.engine.time import parse_moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import example
-from accord.spec.load import load_spec
+from accord.load import load_spec
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import parse_moment
 
 
 def replay(name: str, as_of: str, policy: str = "all") -> Evaluation:

@@ -9,12 +9,12 @@ from importlib import resources
 import pytest
 
 from accord.engine.evaluate import evaluate, evaluate_series
-from accord.engine.resolve import spec_timezone
-from accord.engine.time import Moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import example
-from accord.spec.load import load_spec
+from accord.load import load_spec
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import Moment
 
 
 @pytest.mark.parametrize(

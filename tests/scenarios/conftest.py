@@ -16,13 +16,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from accord.engine.evaluate import evaluate
-from accord.engine.resolve import spec_timezone
 from accord.engine.results import Evaluation
-from accord.engine.time import parse_moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import example
-from accord.spec.load import load_spec, load_spec_text
+from accord.load import load_spec, load_spec_text
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import parse_moment
 from accord.spec.models import Spec
 
 DEFAULT_SOURCE = {"record": "source", "id": "s1", "publisher": "Scenario source"}

@@ -10,13 +10,13 @@ from pathlib import Path
 import click
 
 from accord.engine.evaluate import evaluate_series
-from accord.engine.resolve import spec_timezone
-from accord.engine.time import parse_moment
-from accord.engine.timeline import resolve_timeline
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.examples import example, example_files
-from accord.spec.load import load_spec
+from accord.load import load_spec
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import parse_moment
+from accord.schedule.timeline import resolve_timeline
 from accord.views.console import console, render_evaluation, render_timeline, render_validation
 
 DEMO_SPEC = "gaza-2025-01"

@@ -12,11 +12,11 @@ from accord.cli.ingest import StoreUnavailable
 from accord.cli.specarg import load_valid_spec
 from accord.engine.evaluate import evaluate
 from accord.engine.match import PolicyError
-from accord.engine.resolve import spec_timezone
 from accord.engine.results import Evaluation
-from accord.engine.time import Moment, parse_moment
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store, StoreError
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import Moment, parse_moment
 from accord.spec.models import Spec
 from accord.spec.timeexpr import ExprError
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from accord.spec.load import load_spec
+from accord.load import load_spec
 from accord.spec.models import Spec
 
 

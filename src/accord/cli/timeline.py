@@ -6,9 +6,9 @@ import click
 
 from accord.cli.options import json_option, print_json
 from accord.cli.specarg import load_valid_spec
-from accord.engine.resolve import spec_timezone
-from accord.engine.time import parse_moment
-from accord.engine.timeline import resolve_timeline
+from accord.schedule.resolve import spec_timezone
+from accord.schedule.time import parse_moment
+from accord.schedule.timeline import resolve_timeline
 from accord.spec.timeexpr import ExprError
 from accord.views.console import console, render_timeline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from accord.cli.options import json_option, print_json
-from accord.spec.load import load_spec
+from accord.load import load_spec
 from accord.views.console import console, render_validation
 
 

@@ -31,7 +31,6 @@ from accord.engine.match import (
     parse_policy,
     running_quantity,
 )
-from accord.engine.resolve import Resolver, amendments_by_date, depends_on_events, spec_timezone
 from accord.engine.results import (
     Evaluation,
     LedgerRow,
@@ -42,7 +41,8 @@ from accord.engine.results import (
     counted,
     event_reason,
 )
-from accord.engine.time import Moment
+from accord.schedule.resolve import Resolver, amendments_by_date, depends_on_events, spec_timezone
+from accord.schedule.time import Moment
 from accord.spec.models import Provision, Spec
 from accord.spec.vocabulary import EVENT_ACTIONS
 

@@ -19,7 +19,7 @@ from itertools import accumulate
 from accord.engine.lifecycle import START, end_of
 from accord.engine.match import MatchedEvent, running_quantity
 from accord.engine.results import LedgerRow, Reason
-from accord.engine.time import Moment, shift
+from accord.schedule.time import Moment, shift
 from accord.spec.models import Exchange, Provision, Spec
 from accord.spec.vocabulary import ANY_CATEGORY
 

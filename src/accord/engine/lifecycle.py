@@ -14,7 +14,6 @@ from fractions import Fraction
 from operator import attrgetter
 
 from accord.engine.match import MatchedEvent, running_acts, running_quantity
-from accord.engine.resolve import Point
 from accord.engine.results import (
     InstalmentResult,
     ProvisionResult,
@@ -22,7 +21,8 @@ from accord.engine.results import (
     counted,
     event_reason,
 )
-from accord.engine.time import Moment, shift
+from accord.schedule.resolve import Point
+from accord.schedule.time import Moment, shift
 from accord.spec.models import Instalment, Provision
 from accord.spec.timeexpr import Duration
 

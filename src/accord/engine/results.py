@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from accord.engine.match import MatchedEvent, running_acts, running_quantity
-from accord.engine.time import Moment
+from accord.schedule.time import Moment
 
 
 @dataclass(frozen=True)

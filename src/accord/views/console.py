@@ -14,9 +14,9 @@ from rich.text import Text
 
 from accord.engine.policies import Divergence
 from accord.engine.results import Evaluation, ProvisionResult
-from accord.engine.timeline import Timeline, TimelineEntry
 from accord.evidence.ingest import FileReport
-from accord.spec.load import LoadResult
+from accord.load import LoadResult
+from accord.schedule.timeline import Timeline, TimelineEntry
 from accord.spec.models import Spec
 
 PIPE_WIDTH = 160

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from accord.engine.time import (
+from accord.schedule.time import (
     DateArithmeticError,
     Moment,
     day_number,

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from accord.engine.resolve import Point, Resolver, amendments_by_date
-from accord.engine.time import DateArithmeticError, Moment, last_day_of_span, shift
+from accord.schedule.resolve import Point, Resolver, amendments_by_date
+from accord.schedule.time import DateArithmeticError, Moment, last_day_of_span, shift
 from accord.spec.errors import Problem
 from accord.spec.models import Phase, Provision, Spec
 from accord.spec.timeexpr import Duration

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from accord.engine.time import Moment
-from accord.engine.timeline import resolve_timeline
+from accord.schedule.time import Moment
+from accord.schedule.timeline import resolve_timeline
 from accord.spec.errors import Problem, SpecError
 from accord.spec.models import Spec
 from accord.spec.references import check_references
