@@ -41,7 +41,7 @@ from accord.engine.results import (
     counted,
     event_reason,
 )
-from accord.schedule.resolve import Resolver, amendments_by_date, depends_on_events, spec_timezone
+from accord.schedule.resolve import Resolver, as_amended, depends_on_events, spec_timezone
 from accord.schedule.time import Moment
 from accord.spec.models import Provision, Spec
 from accord.spec.vocabulary import EVENT_ACTIONS
@@ -58,8 +58,7 @@ def evaluate(
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
     policy = parse_policy(policy)
     instant = end_of(as_of)
-    in_effect = _in_effect(spec, instant)
-    resolver = Resolver(spec, None, in_effect)
+    resolver = Resolver(spec, None, as_amended(spec, instant))
     matched = match_events(
         evidence, spec, _windows(spec, resolver), instant, policy, spec_timezone(spec)
     )
@@ -93,7 +92,7 @@ def evaluate_series(
             results[index] = evaluate(spec, evidence, point, policy)
             continue
         instant = end_of(point)
-        point_key = (tuple(_in_effect(spec, instant)), bisect_right(revised, point.day))
+        point_key = (as_amended(spec, instant).applied, bisect_right(revised, point.day))
         if stretch and point_key != key:
             results |= _stretch(spec, evidence, [(i, points[i]) for i in stretch], policy, tz)
             stretch = []
@@ -113,15 +112,9 @@ def _stretch(
 ) -> dict[int, Evaluation]:
     """Days that share amendments and corrections: one match, then each day's prefix of it."""
     last = end_of(points[-1][1])
-    resolver = Resolver(spec, None, _in_effect(spec, last))
+    resolver = Resolver(spec, None, as_amended(spec, last))
     record = _Record(match_events(evidence, spec, _windows(spec, resolver), last, policy, tz))
     return {index: _evaluation(spec, resolver, record, point, policy) for index, point in points}
-
-
-def _in_effect(spec: Spec, instant: datetime) -> list[str]:
-    """The amendments agreed by `instant`, in the order they apply."""
-    base = Resolver(spec, None)
-    return [a for a, when in amendments_by_date(spec, base) if when and when.at <= instant]
 
 
 def _windows(spec: Spec, resolver: Resolver) -> list[Window]:
@@ -229,7 +222,7 @@ def _evaluation(
 ) -> Evaluation:
     run = _Run(spec, resolver, record, end_of(as_of))
     if depends_on_events(spec):  # dates that follow a fulfilment are the run's own
-        run.r = Resolver(spec, None, resolver.amendments, run.fulfilled_at)
+        run.r = Resolver(spec, None, resolver.amended, run.fulfilled_at)
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
@@ -277,7 +270,7 @@ def _window(spec: Spec, xid: str, resolver: Resolver) -> Window | None:
 
 def required(xid: str, prov: Provision, resolver: Resolver) -> int | None:
     """The quantity an obligation requires, as amended by the time of the evaluation."""
-    value, _ = resolver.overrides.get((xid, "quantity"), (prov.quantity, None))
+    value, _ = resolver.amended.value(xid, "quantity", prov.quantity, ())
     return int(value) if value is not None else None
 
 
@@ -427,22 +420,20 @@ class _Run:
         result.because.append(event_reason(end, "ended by"))
 
     def _has_deadline(self, xid: str, prov: Provision) -> bool:
-        return prov.deadline is not None or (xid, "deadline") in self.r.overrides
+        return prov.deadline is not None or self.r.amended.replaces(xid, "deadline")
 
     def _note_amendments(self, xid: str, result: ProvisionResult) -> None:
-        for aid in self.r.amendments:
-            amendment = self.spec.amendments[aid]
-            if amendment.supersedes.startswith(f"{xid}."):
-                result.flags.append(f"amended:{aid}")
-                result.because.append(
-                    Reason(
-                        "rule",
-                        f"{amendment.supersedes} superseded by amendment {aid} "
-                        f"(value {amendment.value})",
-                        aid,
-                        tuple(amendment.source),
-                    )
+        for aid, amendment in self.r.amended.changes(xid):
+            result.flags.append(f"amended:{aid}")
+            result.because.append(
+                Reason(
+                    "rule",
+                    f"{amendment.supersedes} superseded by amendment {aid} "
+                    f"(value {amendment.value})",
+                    aid,
+                    tuple(amendment.source),
                 )
+            )
 
     def _blocked(self, xid: str, prov: Provision, start: Moment | None) -> ProvisionResult | None:
         """A result for a provision that does not apply yet, or None when it applies."""

@@ -8,11 +8,12 @@ so that validation can report them with a line and column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
+from accord.schedule.amended import Amended
 from accord.schedule.time import (
     DateArithmeticError,
     Moment,
@@ -23,17 +24,9 @@ from accord.schedule.time import (
 )
 from accord.spec.errors import Problem
 from accord.spec.models import Instalment, Phase, Provision, Spec
-from accord.spec.timeexpr import (
-    Duration,
-    ExprError,
-    TimeExpr,
-    parse_duration,
-    parse_time_expr,
-    parse_timezone,
-)
+from accord.spec.timeexpr import Duration, TimeExpr, parse_timezone
 from accord.spec.yamlsource import DocPath
 
-TIME_KEYS = ("start", "end", "deadline")
 _MAX_OCCURRENCES = 1000
 
 
@@ -63,24 +56,23 @@ def spec_timezone(spec: Spec, start: Moment | None = None) -> tzinfo:
 class Resolver:
     """Resolves the anchors of one spec (start, end, deadline of each term), once each.
 
-    `amendments` are the ids of the amendments to apply, in order: the resolver then answers
-    for the spec as it stood after them.
+    `amended` says which amendments apply: the resolver then answers for the spec as it stood
+    after them (none by default).
     """
 
     def __init__(
         self,
         spec: Spec,
         start: Moment | None,
-        amendments: Sequence[str] = (),
+        amended: Amended | None = None,
         fulfilled: Callable[[str], Moment | None] | None = None,
     ) -> None:
         self.spec = spec
-        self.amendments = tuple(amendments)
+        self.amended = amended or Amended(spec)
         # When the evidence is known: when a provision was fulfilled (`x.fulfilled`).
         self.fulfilled = fulfilled
         self.tz = spec_timezone(spec, start)
         self.problems: list[Problem] = []
-        self.overrides = _overrides(spec, amendments)
         self._memo: dict[str, Point] = {}
         self._active: set[str] = set()
         self.in_force = self._in_force(start)
@@ -173,7 +165,7 @@ class Resolver:
         return Point(None, f"`{term}` is not a phase or provision")
 
     def _override(self, term: str, key: str, original: Any, path: DocPath) -> tuple[Any, DocPath]:
-        return self.overrides.get((term, key), (original, path))
+        return self.amended.value(term, key, original, path)
 
     def _phase_anchor(self, pid: str, phase: Phase, anchor: str) -> Point:
         start_expr, start_path = self._override(pid, "start", phase.start, ("phases", pid, "start"))
@@ -299,32 +291,10 @@ def amendments_by_date(spec: Spec, resolver: Resolver) -> list[tuple[str, Moment
     return [(aid, when) for _, aid, when in dated]
 
 
-def _overrides(spec: Spec, amendments: Sequence[str]) -> dict[tuple[str, str], tuple[Any, DocPath]]:
-    """(term, key) -> (new value, where it is written) after applying `amendments` in order."""
-    overrides: dict[tuple[str, str], tuple[Any, DocPath]] = {}
-    for aid in amendments:
-        amendment = spec.amendments[aid]
-        term, _, key = amendment.supersedes.partition(".")
-        value = _typed_value(key, amendment.value)
-        path: DocPath = ("amendments", aid, "value")
-        if value is None:
-            continue
-        overrides[(term, key)] = (value, path)
-        if key == "duration":  # a new length replaces an end written in the spec
-            overrides[(term, "end")] = (None, path)
-    return overrides
-
-
-def _typed_value(key: str, value: Any) -> Any:
-    """An amendment's raw value parsed as the key it replaces expects; None when malformed."""
-    try:
-        if key in TIME_KEYS:
-            return parse_time_expr(value)
-        if key == "duration":
-            return parse_duration(value)
-    except ExprError:
-        return None
-    return value
+def as_amended(spec: Spec, instant: datetime) -> Amended:
+    """The spec as amended by `instant`: the amendments agreed by then, in date order."""
+    agreed = amendments_by_date(spec, Resolver(spec, None))
+    return Amended(spec, [aid for aid, when in agreed if when and when.at <= instant])
 
 
 def depends_on_events(spec: Spec) -> bool:
@@ -335,5 +305,5 @@ def depends_on_events(spec: Spec) -> bool:
     for prov in spec.provisions.values():
         exprs += [prov.start, prov.deadline, prov.end]
         exprs += [e for i in prov.schedule for e in (i.due, i.from_, i.through)]
-    amended = any(".fulfilled" in str(a.value) for a in spec.amendments.values())
-    return amended or any(e is not None and e.anchor == "fulfilled" for e in exprs)
+    exprs += [a.new_value for a in spec.amendments.values() if isinstance(a.new_value, TimeExpr)]
+    return any(e is not None and e.anchor == "fulfilled" for e in exprs)

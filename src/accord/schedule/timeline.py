@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from accord.schedule.amended import Amended
 from accord.schedule.resolve import Point, Resolver, amendments_by_date
 from accord.schedule.time import DateArithmeticError, Moment, last_day_of_span, shift
 from accord.spec.errors import Problem
@@ -97,7 +98,9 @@ class _TimelineBuilder:
     def version(self, applied: int) -> Resolver:
         """The resolver for the spec after the first `applied` amendments (in date order)."""
         if applied not in self._versions:
-            self._versions[applied] = Resolver(self.spec, self.start, self.order[:applied])
+            self._versions[applied] = Resolver(
+                self.spec, self.start, Amended(self.spec, self.order[:applied])
+            )
         return self._versions[applied]
 
     def problems(self) -> list[Problem]:
@@ -201,8 +204,9 @@ class _TimelineBuilder:
 
     def _amendments_of(self, term: str, anchor: str) -> list[str]:
         """Amendments that change `term.anchor` directly, in date order."""
-        keys = {f"{term}.{anchor}"} | ({f"{term}.duration"} if anchor == "end" else set())
-        return [aid for aid in self.order if self.spec.amendments[aid].supersedes in keys]
+        keys = {anchor, "duration"} if anchor == "end" else {anchor}
+        found = [(aid, self.spec.amendments[aid]) for aid in self.order]
+        return [aid for aid, a in found if a.term == term and a.key in keys]
 
     def _amendment(self, aid: str) -> None:
         amendment = self.spec.amendments[aid]

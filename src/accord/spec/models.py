@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from accord.spec.timeexpr import ID_PATTERN, Duration
+from accord.spec.timeexpr import (
+    ID_PATTERN,
+    Duration,
+    ExprError,
+    TimeExpr,
+    parse_duration,
+    parse_time_expr,
+)
 from accord.spec.types import (
     DayField,
     DurationField,
@@ -243,6 +250,57 @@ class Amendment(Term):
     )
     value: Any = Field(description="The new value, written as the key itself would be.")
     by: IdList = Field(default_factory=list, description="Parties that agreed or announced it.")
+    _new_value: AmendedValue | None = PrivateAttr(default=None)
+    _value_problem: ExprError | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _parse_value(self) -> Amendment:
+        # Parsed once here; whether the key may be amended at all depends on the term it names,
+        # which only the whole document knows (see `accord.spec.references`).
+        try:
+            self._new_value = amended_value(self.key, self.value)
+        except ExprError as exc:
+            self._value_problem = exc
+        return self
+
+    @property
+    def term(self) -> str:
+        """The phase or provision changed: `kalbajar` in `kalbajar.deadline`."""
+        return self.supersedes.partition(".")[0]
+
+    @property
+    def key(self) -> str:
+        """The key changed: `deadline` in `kalbajar.deadline`."""
+        return self.supersedes.partition(".")[2]
+
+    @property
+    def new_value(self) -> AmendedValue | None:
+        """The value as the key expects it (a time, a duration, a quantity); None when it is
+        malformed or the key cannot be amended (validation reports both)."""
+        return self._new_value
+
+    @property
+    def value_problem(self) -> ExprError | None:
+        """Why `value` is not a value of its key, if it is not."""
+        return self._value_problem
+
+
+AmendedValue = TimeExpr | Duration | int
+TIME_KEYS = ("start", "end", "deadline")
+
+
+def amended_value(key: str, value: Any) -> AmendedValue | None:
+    """`value` parsed as key `key` expects; ExprError when it does not fit, None for a key that
+    no term can amend."""
+    if key in TIME_KEYS:
+        return parse_time_expr(value)
+    if key == "duration":
+        return parse_duration(value)
+    if key == "quantity":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ExprError("wrong-type", "a quantity is a whole number")
+        return value
+    return None
 
 
 class Spec(Term):

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -16,10 +14,7 @@ from accord.spec.errors import Problem, did_you_mean
 from accord.spec.models import Provision, Spec, Term
 from accord.spec.timeexpr import (
     ID_PATTERN,
-    ExprError,
     TimeExpr,
-    parse_duration,
-    parse_time_expr,
     parse_timezone,
 )
 from accord.spec.vocabulary import ACTIONS, ANY_CATEGORY, OBJECT_KINDS
@@ -63,9 +58,8 @@ def time_expressions(spec: Spec) -> Iterator[tuple[TimeExpr, Path]]:
                     yield value, ("provisions", xid, "schedule", i, key)
     for aid, amendment in spec.amendments.items():
         yield amendment.date, ("amendments", aid, "date")
-        if amendment.supersedes.partition(".")[2] in ("start", "end", "deadline"):
-            with suppress(ExprError):  # a malformed value is reported by the amendment check
-                yield parse_time_expr(amendment.value), ("amendments", aid, "value")
+        if isinstance(amendment.new_value, TimeExpr):
+            yield amendment.new_value, ("amendments", aid, "value")
 
 
 class _Checker:
@@ -281,7 +275,7 @@ class _Checker:
     def _amendments(self) -> None:
         for aid, amendment in self.spec.amendments.items():
             path: Path = ("amendments", aid)
-            term, _, key = amendment.supersedes.partition(".")
+            term, key = amendment.term, amendment.key
             if term in self.broken:
                 continue
             section = "phases" if term in self.spec.phases else "provisions"
@@ -301,19 +295,9 @@ class _Checker:
                     f"`{key}` cannot be amended here; amend one of {allowed}",
                 )
                 continue
-            self._amended_value(path, key, amendment.value)
-
-    def _amended_value(self, path: Path, key: str, value: Any) -> None:
-        try:
-            if key == "duration":
-                parse_duration(value)
-            elif key == "quantity":
-                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                    self.report((*path, "value"), "wrong-type", "a quantity is a whole number")
-            else:
-                parse_time_expr(value)
-        except ExprError as exc:
-            self.report((*path, "value"), exc.code, exc.message)
+            if amendment.value_problem is not None:
+                problem = amendment.value_problem
+                self.report((*path, "value"), problem.code, problem.message)
 
     def _uncertain_keys(self) -> None:
         for path, term in self._terms():
@@ -367,13 +351,8 @@ def _anchor_graph(spec: Spec) -> Graph:
         if phases and prov.end is None:
             graph.setdefault(f"{xid}.end", []).append((f"{phases[-1]}.end", ("provisions", xid)))
     for aid, amendment in spec.amendments.items():
-        term, _, key = amendment.supersedes.partition(".")
-        if key in ("start", "end", "deadline"):
-            try:
-                expr = parse_time_expr(amendment.value)
-            except ExprError:
-                continue
-            depend(f"{term}.{key}", expr, ("amendments", aid, "value"))
+        if isinstance(amendment.new_value, TimeExpr):
+            depend(amendment.supersedes, amendment.new_value, ("amendments", aid, "value"))
     return graph
 
 
