@@ -151,12 +151,12 @@ def main() -> None:
     tz = spec_timezone(spec)
     days = [Moment.of_day(START + timedelta(days=day), tz) for day in range(args.points)]
     with Store(db, read_only=True) as store:
-        evaluate(spec, store.con, days[-1])  # warm the file cache
-        mid = _timed(lambda: evaluate(spec, store.con, Moment.of_day(date(2025, 7, 1), tz)))
-        last = _timed(lambda: evaluate(spec, store.con, days[-1]))
+        evaluate(spec, store, days[-1])  # warm the file cache
+        mid = _timed(lambda: evaluate(spec, store, Moment.of_day(date(2025, 7, 1), tz)))
+        last = _timed(lambda: evaluate(spec, store, days[-1]))
         print(f"one evaluation, 1 Jul:     {mid:8.2f} s")
         print(f"one evaluation, last day:  {last:8.2f} s (the events the timeline covers)")
-        timeline = _timed(lambda: evaluate_series(spec, store.con, days))
+        timeline = _timed(lambda: evaluate_series(spec, store, days))
         print(
             f"timeline of {args.points} points:    {timeline:8.2f} s "
             f"({timeline / last:.1f}x the last day's evaluation, {timeline / mid:.1f}x 1 Jul's)"

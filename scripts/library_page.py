@@ -16,15 +16,12 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from accord.engine.evaluate import evaluate
 from accord.engine.results import Evaluation
-from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store
 from accord.examples import evidence_files, example_files
 from accord.load import load_spec
 from accord.schedule.resolve import spec_timezone
-from accord.schedule.time import parse_moment
 from accord.schedule.timeline import Timeline, TimelineEntry, resolve_timeline
+from accord.session import evaluate_days, open_example
 from accord.spec.models import Spec
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "library.md"
@@ -191,20 +188,15 @@ def key_days(entry: Entry, last_event: date) -> list[tuple[date, tuple[str, ...]
 
 def replays(entry: Entry, evidence: Traversable) -> tuple[dict[str, int], list[Replay]]:
     """Import the evidence file into a fresh store; evaluate the spec at each key date."""
-    spec, tz = entry.spec, spec_timezone(entry.spec)
-    with resources.as_file(evidence) as path, Store(":memory:") as store:
-        report = ingest_file(store, path)
-        if report.status != "ok":
-            raise SystemExit(f"{evidence.name}: import {report.status}")
+    spec, store = open_example(evidence.name.removesuffix(".jsonl"))
+    with store:
         counts = store.counts()
-        row = store.con.execute("SELECT max(occurred_on) FROM events").fetchone()
-        if row is None or row[0] is None:
+        last = store.last_event_day()
+        if last is None:
             return counts, []
-        runs = []
-        for day, reasons in key_days(entry, row[0]):
-            as_of = parse_moment(day.isoformat(), tz)
-            runs.append(Replay(day, reasons, evaluate(spec, store.con, as_of, POLICY)))
-        return counts, runs
+        days = key_days(entry, last)
+        found = evaluate_days(spec, store, [day.isoformat() for day, _ in days], POLICY)
+        return counts, [Replay(day, why, e) for (day, why), e in zip(days, found, strict=True)]
 
 
 def states_text(evaluation: Evaluation) -> str:

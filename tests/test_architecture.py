@@ -77,3 +77,12 @@ def test_dates_come_from_the_schedule_package_only() -> None:
     assert not (PACKAGE / "engine" / "time.py").exists()
     assert "engine" not in _graph().get("schedule", set())
     assert "engine" not in _graph().get("spec", set())
+
+
+def test_engine_never_imports_duckdb() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "engine").rglob("*.py")
+        if any(name.split(".")[0] == "duckdb" for name in _imports(path))
+    ]
+    assert offenders == []

@@ -4,22 +4,21 @@ balances, and the JSON is the same byte for byte for the same inputs."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta, timezone
-from functools import partial
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accord.engine.acts import MatchedEvent, Window
 from accord.engine.evaluate import evaluate, evaluate_series
-from accord.engine.match import MatchedEvent, Window, match_events
 from accord.evidence.ingest import ingest_file
 from accord.evidence.store import Store
 from accord.load import load_spec_text
 from accord.schedule.time import Moment
+from accord.spec.models import Spec
 
 SPEC = load_spec_text(
     """\
@@ -101,7 +100,7 @@ def test_delivered_never_decreases_as_time_goes_on(
     with _store(tmp_path, events) as store:
         previous = -1
         for day in range(0, 27, 3):
-            delivered = evaluate(SPEC, store.con, _at(day)).provision("free").delivered or 0
+            delivered = evaluate(SPEC, store, _at(day)).provision("free").delivered or 0
             assert delivered >= previous
             previous = delivered
 
@@ -115,8 +114,8 @@ def test_an_evaluation_ignores_every_event_after_it(
     numbered = [{**e, "id": f"e{i}"} for i, e in enumerate(events)]  # ids stay the same
     early = [e for e in numbered if int(e["day"]) <= cut]  # type: ignore[call-overload]
     with _store(tmp_path, numbered) as everything, _store(tmp_path, early) as past:
-        full = evaluate(SPEC, everything.con, _at(cut)).to_dict()
-        only_past = evaluate(SPEC, past.con, _at(cut)).to_dict()
+        full = evaluate(SPEC, everything, _at(cut)).to_dict()
+        only_past = evaluate(SPEC, past, _at(cut)).to_dict()
     assert full == only_past
 
 
@@ -127,8 +126,8 @@ def test_the_ledger_balances_and_output_is_deterministic(
 ) -> None:
     assert SPEC is not None
     with _store(tmp_path, events) as store:
-        first = evaluate(SPEC, store.con, _at(26))
-        second = evaluate(SPEC, store.con, _at(26))
+        first = evaluate(SPEC, store, _at(26))
+        second = evaluate(SPEC, store, _at(26))
     back = first.provision("back")
     assert back.required == sum(row.required for row in first.ledger)
     assert json.dumps(first.to_dict()) == json.dumps(second.to_dict())
@@ -184,20 +183,26 @@ def test_summing_acts_that_decide_nothing_changes_no_state(
     """Past the first acts, matching returns day sums except where a running total crosses a
     threshold; every state and figure must be what the act-by-act record gives."""
     assert BUSY is not None
-    one_by_one = partial(_match_every_act, match_events)
     with _store(tmp_path, events) as store:
-        summed = evaluate(BUSY, store.con, _at(day)).to_dict()
-        with patch("accord.engine.evaluate.match_events", one_by_one):
-            exact = evaluate(BUSY, store.con, _at(day)).to_dict()
+        summed = evaluate(BUSY, store, _at(day)).to_dict()
+        exact = evaluate(BUSY, _EveryAct(store), _at(day)).to_dict()
     for mine, truth in zip(summed["provisions"], exact["provisions"], strict=True):
         assert {k: mine.get(k) for k in DECIDING} == {k: truth.get(k) for k in DECIDING}
 
 
-def _match_every_act(
-    real: Callable[..., dict[str, list[MatchedEvent]]], con: object, spec: object,
-    windows: list[Window], *rest: object,
-) -> dict[str, list[MatchedEvent]]:  # fmt: skip
-    return real(con, spec, [replace(w, full=True) for w in windows], *rest)
+class _EveryAct:
+    """The store's evidence with every act of every window returned one by one."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def match(
+        self, spec: Spec, windows: Sequence[Window], as_of: datetime, policy: str, tz: tzinfo
+    ) -> dict[str, list[MatchedEvent]]:
+        return self.store.match(spec, [replace(w, full=True) for w in windows], as_of, policy, tz)
+
+    def revision_days(self) -> list[date]:
+        return self.store.revision_days()
 
 
 @SETTINGS
@@ -210,6 +215,6 @@ def test_a_series_gives_what_each_evaluation_gives(
     assert SPEC is not None
     points = [_at(day) for day in days]
     with _store(tmp_path, events) as store:
-        series = [e.to_dict() for e in evaluate_series(SPEC, store.con, points)]
-        one_by_one = [evaluate(SPEC, store.con, point).to_dict() for point in points]
+        series = [e.to_dict() for e in evaluate_series(SPEC, store, points)]
+        one_by_one = [evaluate(SPEC, store, point).to_dict() for point in points]
     assert series == one_by_one

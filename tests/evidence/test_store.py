@@ -7,13 +7,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from accord.evidence.ingest import ingest_file
 from accord.evidence.schema import SCHEMA_VERSION
 from accord.evidence.store import Store, StoreError, migrate
 
 
 def test_new_store_has_the_current_schema_and_no_rows(tmp_path: Path) -> None:
     with Store(tmp_path / "new.duckdb") as store:
-        assert store.version == SCHEMA_VERSION == 2
+        assert store.version == SCHEMA_VERSION == 3
         assert set(store.counts().values()) == {0}
 
 
@@ -27,9 +28,40 @@ def test_an_older_store_is_upgraded_and_keeps_its_rows(tmp_path: Path) -> None:
     )
     con.close()
     with Store(path) as store:
-        assert store.version == 2
+        assert store.version == SCHEMA_VERSION
         assert store.counts()["sources"] == 1
         assert store.counts()["claims"] == 0  # the new table exists
+
+
+def test_integer_hashes_become_portable_hex_in_place(tmp_path: Path) -> None:
+    """Version 3 stores content hashes as 32 hex digits: an old store's events keep their
+    identity (the same hash, written in hex) and a re-import of the same file adds nothing."""
+    path = tmp_path / "v2.duckdb"
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        '{"record": "source", "id": "s1", "publisher": "Example Wire"}\n'
+        '{"record": "event", "id": "e1", "source": "s1", "occurred_at": "2025-01-19", '
+        '"actor": "a", "action": "release", "object": "captive", "quantity": 3}\n',
+        encoding="utf-8",
+    )
+    with Store(path) as store:
+        ingest_file(store, events)
+        hashed = store.con.execute("SELECT uid FROM events").fetchall()
+    con = duckdb.connect(str(path))  # write it back as version 2 held it: 128-bit integers
+    for table, column in (("events", "uid"), ("claims", "uid"), ("sources", "content_hash")):
+        high, low = (f"CAST(('0x' || substr({column}, {i}, 16)) AS UBIGINT)" for i in (1, 17))
+        con.execute(
+            f"ALTER TABLE {table} ALTER {column} TYPE UHUGEINT "
+            f"USING (CAST({high} AS UHUGEINT) << 64) | {low}"
+        )
+    con.execute("ALTER TABLE events ALTER superseded_by TYPE UHUGEINT USING NULL")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with Store(path) as store:
+        assert store.version == SCHEMA_VERSION
+        assert store.con.execute("SELECT uid FROM events").fetchall() == hashed
+        assert len(hashed[0][0]) == 32
+        assert ingest_file(store, events).written["events"].added == 0
 
 
 def test_a_newer_store_is_refused_with_a_clear_message(tmp_path: Path) -> None:

@@ -4,17 +4,13 @@ evaluating each day on its own."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from importlib import resources
 
 import pytest
 
-from accord.engine.evaluate import evaluate, evaluate_series
-from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store
-from accord.examples import example
-from accord.load import load_spec
+import accord
 from accord.schedule.resolve import spec_timezone
 from accord.schedule.time import Moment
+from tests.library.support import bundled
 
 
 @pytest.mark.parametrize(
@@ -28,15 +24,10 @@ from accord.schedule.time import Moment
 def test_a_daily_timeline_agrees_with_each_day_evaluated_alone(
     name: str, first: date, days: int
 ) -> None:
-    with resources.as_file(example(name)) as path:
-        spec = load_spec(path).spec
-    assert spec is not None
+    spec, store = bundled(name)
     tz = spec_timezone(spec)
     points = [Moment.of_day(first + timedelta(days=n), tz) for n in range(days)]
-    evidence = resources.files("accord.examples").joinpath(f"evidence/{name}.jsonl")
-    with resources.as_file(evidence) as file, Store(":memory:") as store:
-        assert ingest_file(store, file).status == "ok"
-        series = evaluate_series(spec, store.con, points)
-        alone = [evaluate(spec, store.con, point) for point in points]
+    series = accord.evaluate_series(spec, store, points)
+    alone = [accord.evaluate(spec, store, point) for point in points]
     for point, mine, truth in zip(points, series, alone, strict=True):
         assert mine.to_dict() == truth.to_dict(), point.iso()

@@ -15,14 +15,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from accord.engine.evaluate import evaluate
+import accord
 from accord.engine.results import Evaluation
-from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store
+from accord.evidence.ingest import FileReport
 from accord.examples import example
-from accord.load import load_spec, load_spec_text
-from accord.schedule.resolve import spec_timezone
-from accord.schedule.time import parse_moment
 from accord.spec.models import Spec
 
 DEFAULT_SOURCE = {"record": "source", "id": "s1", "publisher": "Scenario source"}
@@ -48,9 +44,9 @@ class ScenarioFile(pytest.File):
 
 def _spec(document: dict[str, Any], path: Path) -> Spec:
     if "spec_file" in document:
-        result = load_spec(Path(str(example(document["spec_file"]))))
+        result = accord.load_spec(Path(str(example(document["spec_file"]))))
     else:
-        result = load_spec_text(document["spec"], str(path))
+        result = accord.load_spec_text(document["spec"], str(path))
     if result.spec is None:
         raise ScenarioFailure("; ".join(e.format() for e in result.errors))
     return result.spec
@@ -77,16 +73,14 @@ class ScenarioItem(pytest.Item):
                 for event in self.data.get("events", [])
             ),
         ]
-        with tempfile.TemporaryDirectory() as folder, Store(":memory:") as store:
+        with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "events.jsonl"
             path.write_text(
                 "\n".join(json.dumps(r, default=str) for r in records) + "\n", encoding="utf-8"
             )
-            report = ingest_file(store, path)
-            if report.status != "ok":
-                raise ScenarioFailure(f"events rejected: {[p.to_dict() for p in report.problems]}")
-            as_of = parse_moment(str(self.data["as_of"]), spec_timezone(self.spec))
-            return evaluate(self.spec, store.con, as_of, self.data.get("policy", "all"))
+            with accord.open_evidence(files=[path], on_file=_all_landed) as store:
+                as_of = str(self.data["as_of"])
+                return accord.evaluate_at(self.spec, store, as_of, self.data.get("policy", "all"))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ScenarioFailure):
@@ -95,6 +89,11 @@ class ScenarioItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"scenario: {self.name}"
+
+
+def _all_landed(path: Path, report: FileReport) -> None:
+    if report.status != "ok":
+        raise ScenarioFailure(f"events rejected: {[p.to_dict() for p in report.problems]}")
 
 
 def _compare(evaluation: Evaluation, expect: dict[str, Any]) -> Iterator[str]:

@@ -3,20 +3,14 @@ evidence into a temporary store and show where implementation stood on two dates
 
 from __future__ import annotations
 
-import tempfile
 from importlib import resources
-from pathlib import Path
 
 import click
 
-from accord.engine.evaluate import evaluate_series
-from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store
 from accord.examples import example, example_files
 from accord.load import load_spec
-from accord.schedule.resolve import spec_timezone
-from accord.schedule.time import parse_moment
 from accord.schedule.timeline import resolve_timeline
+from accord.session import evaluate_days, open_example
 from accord.views.console import console, render_evaluation, render_timeline, render_validation
 
 DEMO_SPEC = "gaza-2025-01"
@@ -39,21 +33,14 @@ def demo() -> None:
         raise click.exceptions.Exit(1)
     out.print()
     render_timeline(out, gaza.spec, resolve_timeline(gaza.spec))
-    evidence = resources.files("accord.examples").joinpath(f"evidence/{DEMO_SPEC}.jsonl")
-    with (
-        tempfile.TemporaryDirectory(prefix="accord-demo-") as folder,
-        resources.as_file(evidence) as path,
-        Store(Path(folder) / "demo.duckdb") as store,
-    ):
-        written = ingest_file(store, path).written
+    spec, store = open_example(DEMO_SPEC)
+    with store:
+        counts = store.counts()
         out.print()
         out.print(
-            f"loaded {written['events'].added} events, {written['sources'].added} sources and "
-            f"{written['claims'].added} claims from evidence/{DEMO_SPEC}.jsonl into a temporary "
-            "store"
+            f"loaded {counts['events']} events, {counts['sources']} sources and "
+            f"{counts['claims']} claims from evidence/{DEMO_SPEC}.jsonl into a temporary store"
         )
-        tz = spec_timezone(gaza.spec)
-        days = [parse_moment(day, tz) for day in DEMO_DATES]
-        for evaluation in evaluate_series(gaza.spec, store.con, days):
+        for evaluation in evaluate_days(spec, store, DEMO_DATES):
             out.print()
-            render_evaluation(out, gaza.spec, evaluation)
+            render_evaluation(out, spec, evaluation)

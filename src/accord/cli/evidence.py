@@ -8,15 +8,15 @@ from typing import Any, TypeVar
 
 import click
 
+from accord import session
 from accord.cli.ingest import StoreUnavailable
 from accord.cli.specarg import load_valid_spec
-from accord.engine.evaluate import evaluate
-from accord.engine.match import PolicyError
+from accord.engine.acts import PolicyError
 from accord.engine.results import Evaluation
-from accord.evidence.ingest import ingest_file
+from accord.evidence.ingest import FileReport
 from accord.evidence.store import Store, StoreError
-from accord.schedule.resolve import spec_timezone
-from accord.schedule.time import Moment, parse_moment
+from accord.schedule.time import Moment
+from accord.session import SessionError
 from accord.spec.models import Spec
 from accord.spec.timeexpr import ExprError
 
@@ -43,23 +43,19 @@ def as_of_option(command: F) -> F:
     )(command)
 
 
+def _warn_rejected(path: Path, report: FileReport) -> None:
+    if report.status != "ok":
+        click.echo(f"warning: {path}: {report.status}, {report.rejected} rows rejected", err=True)
+
+
 def open_evidence(db: str | None, events: tuple[Path, ...]) -> Store:
     """The store to evaluate against: `--db`, or the `--events` files loaded into memory."""
-    if (db is None) == (not events):
-        raise click.UsageError("give either --db DB or --events FILE...")
     try:
-        if db is not None:
-            return Store(db, read_only=True)
-        store = Store(":memory:")
+        return session.open_evidence(db, events, on_file=_warn_rejected)
+    except SessionError as exc:
+        raise click.UsageError(str(exc)) from None
     except StoreError as exc:
         raise StoreUnavailable(str(exc)) from None
-    for path in events:
-        report = ingest_file(store, path)
-        if report.status != "ok":
-            click.echo(
-                f"warning: {path}: {report.status}, {report.rejected} rows rejected", err=True
-            )
-    return store
 
 
 def instant(document: Spec, as_of: str | None) -> Moment:
@@ -69,7 +65,7 @@ def instant(document: Spec, as_of: str | None) -> Moment:
             "give --as-of (accord never reads the clock), e.g. --as-of 2025-03-02"
         )
     try:
-        return parse_moment(as_of, spec_timezone(document))
+        return session.moment(document, as_of)
     except ExprError as exc:
         raise click.BadParameter(exc.message, param_hint="--as-of") from None
 
@@ -94,6 +90,6 @@ def evaluate_many(
     moment = instant(document, as_of)
     with open_evidence(db, events) as store:
         try:
-            return document, [evaluate(document, store.con, moment, p) for p in policies]
+            return document, [session.evaluate_at(document, store, moment, p) for p in policies]
         except PolicyError as exc:
             raise click.BadParameter(str(exc), param_hint="--policy") from None

@@ -1,7 +1,8 @@
 """`evaluate`: where implementation of a spec stands at one instant, on the evidence given.
 
 A pure function of (spec, evidence, as_of, policy): no clock is read and nothing is written; the
-caller opens the evidence (a store, or files loaded into one) and passes its connection.
+caller opens the evidence (a store, or files loaded into one) and passes it: anything that
+answers the engine's `Evidence` protocol.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
-import duckdb
-
+from accord.engine.acts import MatchedEvent, Window, parse_policy, running_quantity
+from accord.engine.evidence import Evidence
 from accord.engine.ledger import Book, exchange_book, pool_of
 from accord.engine.lifecycle import (
     Dates,
@@ -23,13 +24,6 @@ from accord.engine.lifecycle import (
     rate_state,
     shifted,
     suspensions,
-)
-from accord.engine.match import (
-    MatchedEvent,
-    Window,
-    match_events,
-    parse_policy,
-    running_quantity,
 )
 from accord.engine.results import (
     Evaluation,
@@ -52,21 +46,17 @@ FAR_PAST = datetime(1900, 1, 1, tzinfo=UTC)
 HOLDING = ("fulfilled", "respected")
 
 
-def evaluate(
-    spec: Spec, evidence: duckdb.DuckDBPyConnection, as_of: Moment, policy: str = "all"
-) -> Evaluation:
+def evaluate(spec: Spec, evidence: Evidence, as_of: Moment, policy: str = "all") -> Evaluation:
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
     policy = parse_policy(policy)
     instant = end_of(as_of)
     resolver = Resolver(spec, None, as_amended(spec, instant))
-    matched = match_events(
-        evidence, spec, _windows(spec, resolver), instant, policy, spec_timezone(spec)
-    )
+    matched = evidence.match(spec, _windows(spec, resolver), instant, policy, spec_timezone(spec))
     return _evaluation(spec, resolver, _Record(matched), as_of, policy)
 
 
 def evaluate_series(
-    spec: Spec, evidence: duckdb.DuckDBPyConnection, points: Sequence[Moment], policy: str = "all"
+    spec: Spec, evidence: Evidence, points: Sequence[Moment], policy: str = "all"
 ) -> list[Evaluation]:
     """`evaluate` at each of `points` (a daily timeline, say), in the order given.
 
@@ -76,13 +66,7 @@ def evaluate_series(
     """
     policy = parse_policy(policy)
     tz = spec_timezone(spec)
-    revised = [
-        day
-        for (day,) in evidence.execute(
-            "SELECT DISTINCT occurred_on FROM events WHERE is_current AND amends IS NOT NULL "
-            "ORDER BY 1"
-        ).fetchall()
-    ]
+    revised = evidence.revision_days()
     results: dict[int, Evaluation] = {}
     stretch: list[int] = []
     key: tuple[object, ...] | None = None
@@ -105,7 +89,7 @@ def evaluate_series(
 
 def _stretch(
     spec: Spec,
-    evidence: duckdb.DuckDBPyConnection,
+    evidence: Evidence,
     points: list[tuple[int, Moment]],
     policy: str,
     tz: tzinfo,
@@ -113,7 +97,7 @@ def _stretch(
     """Days that share amendments and corrections: one match, then each day's prefix of it."""
     last = end_of(points[-1][1])
     resolver = Resolver(spec, None, as_amended(spec, last))
-    record = _Record(match_events(evidence, spec, _windows(spec, resolver), last, policy, tz))
+    record = _Record(evidence.match(spec, _windows(spec, resolver), last, policy, tz))
     return {index: _evaluation(spec, resolver, record, point, policy) for index, point in points}
 
 

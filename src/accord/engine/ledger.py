@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import accumulate
 
+from accord.engine.acts import MatchedEvent, running_quantity
 from accord.engine.lifecycle import START, end_of
-from accord.engine.match import MatchedEvent, running_quantity
 from accord.engine.results import LedgerRow, Reason
 from accord.schedule.time import Moment, shift
 from accord.spec.models import Exchange, Provision, Spec

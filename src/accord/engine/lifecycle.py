@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from fractions import Fraction
 from operator import attrgetter
 
-from accord.engine.match import MatchedEvent, running_acts, running_quantity
+from accord.engine.acts import MatchedEvent, running_acts, running_quantity
 from accord.engine.results import (
     InstalmentResult,
     ProvisionResult,

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from accord.engine.match import MatchedEvent, running_acts, running_quantity
+from accord.engine.acts import MatchedEvent, running_acts, running_quantity
 from accord.schedule.time import Moment
 
 

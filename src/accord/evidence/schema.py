@@ -7,6 +7,9 @@ slower, and the writer keeps content hashes unique itself (an anti-join per impo
 
 from __future__ import annotations
 
+#: SQL for a 128-bit hash (or a column holding one) as its 32 lower-case hex digits.
+HEX = "lpad(lower(hex({})), 32, '0')"
+
 MIGRATIONS: list[list[str]] = [
     # 1: sources, events, the quarantine of rejected rows, and the ingest log.
     [
@@ -43,6 +46,17 @@ MIGRATIONS: list[list[str]] = [
             cue VARCHAR, content VARCHAR NOT NULL, made_on DATE, quantities JSON, about JSON,
             span_start BIGINT, span_end BIGINT, notes VARCHAR,
             ingest_id INTEGER NOT NULL, row_number BIGINT NOT NULL)""",
+    ],
+    # 3: content hashes as 32 hex digits instead of 128-bit integers, which neither Arrow's
+    # common types nor Spark hold. Zero-padded, so they sort as the integers did.
+    [
+        f"ALTER TABLE {table} ALTER {column} TYPE VARCHAR USING {HEX.format(column)}"
+        for table, column in (
+            ("events", "uid"),
+            ("events", "superseded_by"),
+            ("claims", "uid"),
+            ("sources", "content_hash"),
+        )
     ],
 ]
 

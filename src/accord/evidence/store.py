@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
 
 import duckdb
 
+from accord.engine.acts import MatchedEvent, Window
+from accord.evidence.matching import match_events, revision_days
 from accord.evidence.schema import MIGRATIONS, SCHEMA_VERSION
+from accord.spec.models import Spec
 
 DEFAULT_DB = "accord.duckdb"
 
@@ -20,7 +24,10 @@ class StoreError(Exception):
 
 
 class Store:
-    """An open evidence store. Opening migrates an older store; a newer one is refused."""
+    """An open evidence store. Opening migrates an older store; a newer one is refused.
+
+    A store is the engine's `Evidence`: `accord.evaluate(spec, store, as_of)`.
+    """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -96,6 +103,26 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+
+    def match(
+        self,
+        spec: Spec,
+        windows: Sequence[Window],
+        as_of: datetime,
+        policy: str,
+        tz: tzinfo,
+    ) -> dict[str, list[MatchedEvent]]:
+        """The acts in each window by `as_of` under `policy` (see `accord.engine.evidence`)."""
+        return match_events(self.con, spec, windows, as_of, policy, tz)
+
+    def revision_days(self) -> list[date]:
+        """The days on which a current correction or retraction is dated, in order."""
+        return revision_days(self.con)
+
+    def last_event_day(self) -> date | None:
+        """The day of the latest current event, if the store holds any."""
+        row = self.con.execute("SELECT max(occurred_on) FROM events WHERE is_current").fetchone()
+        return row[0] if row else None
 
     def counts(self) -> dict[str, int]:
         """Row counts: sources, current events, all event versions, claims, quarantine, ingests."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from accord.evidence.schema import HEX
+
 CONFLICT = "conflicting-duplicate"
 
 
@@ -26,7 +28,7 @@ class Written:
 
 def _hash(columns: list[str]) -> str:
     parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
-    return f"md5_number(concat_ws(chr(31), {parts}))"  # 128 bits, stored as a UHUGEINT
+    return HEX.format(f"md5_number(concat_ws(chr(31), {parts}))")
 
 
 def _good(stage: str, errors: str) -> str:

@@ -1,109 +1,28 @@
-"""Matching events to provisions: which reported acts count toward or against which term.
+"""The DuckDB side of the engine's evidence seam: which reported acts count for which term.
 
 The relational part runs in DuckDB over the evidence store, so it scales with the store: the
 provisions become a small table, joined to the events by actor (party id or alias), action,
 object, category and time window; acts reported by several sources are merged and running
 totals kept there too, and only what can change a state comes back to Python.
+
+Each match runs on a cursor of its own: its temporary tables belong to that cursor, so
+evaluations on one store may run at the same time.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import NamedTuple
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import duckdb
 
+from accord.engine.acts import MatchedEvent, Window
 from accord.spec.models import Spec
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-LOW_64 = "CAST(18446744073709551615 AS UHUGEINT)"
-POLICIES = ("all", "corroborated", "claimed_by:<party>")
-
-
-class MatchedEvent(NamedTuple):
-    """One event that counts for a provision, with what the engine needs of it.
-
-    A named tuple rather than a dataclass: an evaluation may build a hundred thousand of them.
-    """
-
-    provision: str
-    uid: int
-    event_id: str | None
-    source: str
-    start: datetime  # the first instant it may have happened (a whole day starts at midnight)
-    whole_day: bool
-    actor: str
-    action: str
-    category: str | None
-    quantity: int | None
-    claimed_by: str | None
-    until: date | None = None  # the last day of a figure reported over several days
-    others: tuple[str, ...] = ()  # other sources reporting the same act
-    accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
-    acts: int = 1  # above 1: a day's sum of acts that decide nothing by themselves
-    # Running totals of the provision's acts before this one, in time order: any first part
-    # of a provision's record sums up in constant time (a timeline reads hundreds of them).
-    quantity_before: int = 0
-    acts_before: int = 0
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """Every source that reports this act."""
-        return (self.source, *self.others)
-
-    @property
-    def day(self) -> date:
-        """The calendar day of the event, in the agreement's timezone."""
-        return self.start.date()
-
-    @property
-    def done(self) -> datetime:
-        """When the act is known to be complete: a figure reported for several days ("2,710
-        released by 31 May") only by the start of its last day."""
-        if self.until is None:
-            return self.start
-        return datetime.combine(self.until, time(0), tzinfo=self.start.tzinfo)
-
-    @property
-    def done_on(self) -> str:
-        """`done` as written in results: a day, or an instant."""
-        if self.until is not None:
-            return self.until.isoformat()
-        return self.day.isoformat() if self.whole_day else self.start.isoformat()
-
-
-@dataclass(frozen=True)
-class Window:
-    """Where and when a provision looks for events (both ends inclusive)."""
-
-    provision: str
-    parties: tuple[str, ...]
-    actions: tuple[str, ...]
-    object: str | None
-    categories: tuple[str, ...]
-    places: tuple[str, ...]  # place ids and names; empty means anywhere
-    start: datetime
-    end: datetime
-    full: bool = False  # every act comes back one by one (each is a violation, a round...)
-    thresholds: tuple[int, ...] = ()  # running totals at which the state changes
-    by_category: bool = False  # day sums are kept apart by category (a rate of one category)
-
-
-class PolicyError(ValueError):
-    """An evidence policy that accord does not know."""
-
-
-def parse_policy(policy: str) -> str:
-    """Check a policy name: `all`, `corroborated` or `claimed_by:<party or outlet>`."""
-    if policy in ("all", "corroborated"):
-        return policy
-    if policy.startswith("claimed_by:") and len(policy) > len("claimed_by:"):
-        return policy
-    raise PolicyError(f"unknown policy `{policy}`; use one of: " + ", ".join(POLICIES))
 
 
 def _policy_filter(policy: str) -> tuple[str, list[str]]:
@@ -133,10 +52,18 @@ def _policy_filter(policy: str) -> tuple[str, list[str]]:
 FIRST_ACTS = 20
 
 
+def revision_days(con: duckdb.DuckDBPyConnection) -> list[date]:
+    """The days on which a current correction or retraction is dated, in order."""
+    rows = con.execute(
+        "SELECT DISTINCT occurred_on FROM events WHERE is_current AND amends IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    return [day for (day,) in rows]
+
+
 def match_events(
     con: duckdb.DuckDBPyConnection,
     spec: Spec,
-    windows: list[Window],
+    windows: Sequence[Window],
     as_of: datetime,
     policy: str,
     tz: tzinfo,
@@ -153,6 +80,43 @@ def match_events(
     result: dict[str, list[MatchedEvent]] = {w.provision: [] for w in windows}
     if not windows:
         return result
+    with con.cursor() as cursor:  # temporary tables of its own: see the module's docstring
+        rows = _matched_rows(cursor, spec, windows, as_of, policy, tz)
+    totals: dict[str, tuple[int, int]] = {}
+    for r in rows:
+        quantity_before, acts_before = totals.get(r[0], (0, 0))
+        event = MatchedEvent(
+            provision=r[0],
+            uid=r[1],
+            event_id=r[2],
+            source=r[3],
+            start=(EPOCH + timedelta(microseconds=r[4])).astimezone(tz),
+            whole_day=bool(r[5]),
+            actor=r[6],
+            action=r[7],
+            category=r[8],
+            quantity=r[9],
+            claimed_by=r[10],
+            until=r[11],
+            others=tuple(r[12]) if r[12] else (),
+            accounts=tuple(r[13]) if r[13] else (),
+            acts=int(r[14]),
+            quantity_before=quantity_before,
+            acts_before=acts_before,
+        )
+        result[r[0]].append(event)
+        totals[r[0]] = (quantity_before + (event.quantity or 0), acts_before + event.acts)
+    return result
+
+
+def _matched_rows(
+    con: duckdb.DuckDBPyConnection,
+    spec: Spec,
+    windows: Sequence[Window],
+    as_of: datetime,
+    policy: str,
+    tz: tzinfo,
+) -> list[tuple[Any, ...]]:
     _load_windows(con, spec, windows)
     midnight, midnight_params = _local_midnight(tz)
     local_day, day_params = _local_day(tz)
@@ -161,7 +125,7 @@ def match_events(
     revision_sql, revision_params = (
         (policy_sql, params) if policy.startswith("claimed_by:") else ("true", [])
     )
-    rows = con.execute(
+    return con.execute(
         f"""WITH revisions AS (
             -- Corrections and retractions known by the evaluation, from any source (a later
             -- report may correct another's); under `claimed_by` only that party's own count.
@@ -211,53 +175,17 @@ def match_events(
         ), located AS (
             SELECT *, CAST({local_day} AS DATE) AS day FROM matched
         ), {_CONSOLIDATE}, {_COMPRESS}
-        -- Python converts a 128-bit integer slowly (tens of microseconds), an empty list
-        -- slower than a NULL: uids come in two halves, lists only when not empty.
-        SELECT provision, CAST(uid >> 64 AS UBIGINT), CAST(uid & {LOW_64} AS UBIGINT), event_id,
-            source_id, epoch_us(start_at), whole_day, actor, action, category, quantity,
-            claimed_by, until, CASE WHEN len(others) > 0 THEN others END,
+        -- Python converts an empty list slower than a NULL: lists come only when not empty.
+        SELECT provision, uid, event_id, source_id, epoch_us(start_at), whole_day, actor,
+            action, category, quantity, claimed_by, until,
+            CASE WHEN len(others) > 0 THEN others END,
             CASE WHEN len(accounts) > 0 THEN accounts END, acts
         FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
         [day, *revision_params, day, *params, *midnight_params, as_of, *day_params],
     ).fetchall()
-    totals: dict[str, tuple[int, int]] = {}
-    for r in rows:
-        quantity_before, acts_before = totals.get(r[0], (0, 0))
-        event = MatchedEvent(
-            provision=r[0],
-            uid=(r[1] << 64) | r[2],
-            event_id=r[3],
-            source=r[4],
-            start=(EPOCH + timedelta(microseconds=r[5])).astimezone(tz),
-            whole_day=bool(r[6]),
-            actor=r[7],
-            action=r[8],
-            category=r[9],
-            quantity=r[10],
-            claimed_by=r[11],
-            until=r[12],
-            others=tuple(r[13]) if r[13] else (),
-            accounts=tuple(r[14]) if r[14] else (),
-            acts=int(r[15]),
-            quantity_before=quantity_before,
-            acts_before=acts_before,
-        )
-        result[r[0]].append(event)
-        totals[r[0]] = (quantity_before + (event.quantity or 0), acts_before + event.acts)
-    return result
 
 
-def running_quantity(events: Sequence[MatchedEvent]) -> int:
-    """The quantity of every act in `events` (a provision's acts, or the first ones of them)."""
-    return events[-1].quantity_before + (events[-1].quantity or 0) if events else 0
-
-
-def running_acts(events: Sequence[MatchedEvent]) -> int:
-    """How many acts `events` stands for (a provision's acts, or the first ones of them)."""
-    return events[-1].acts_before + events[-1].acts if events else 0
-
-
-def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: list[Window]) -> None:
+def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: Sequence[Window]) -> None:
     """The spec's side of the join, as small temporary tables."""
     aliases = [(p, p) for p in spec.parties] + [
         (alias, pid) for pid, party in spec.parties.items() for alias in party.aliases
