@@ -1,8 +1,7 @@
 """docs/engine.md names every state, flag and JSON key the engine emits, and its examples run.
 
-The states are collected from the engine's source (what is assigned to or compared with a
-`state`, or given as the state of a result object) and from the design's lists; the JSON keys
-from `Evaluation.to_dict()` of the Nagorno-Karabakh replay. Every `$ accord ...` example runs
+The states and flags are the typed lists of `accord.engine.results`; the JSON keys come from
+`Evaluation.to_dict()` of the Nagorno-Karabakh replay. Every `$ accord ...` example runs
 from the repository root with exit code 0 and prints the lines the page shows.
 """
 
@@ -15,16 +14,22 @@ import re
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
 
 from accord.cli.main import cli
 from accord.engine.results import (
+    FLAGS,
     Evaluation,
     InstalmentResult,
+    InstalmentState,
     LedgerRow,
+    PeriodsMet,
+    PhaseState,
+    ProvisionResult,
+    ProvisionState,
     Reason,
     Violation,
 )
@@ -33,11 +38,7 @@ from tests.library.support import replay
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "engine.md"
 ENGINE = ROOT / "src" / "accord" / "engine"
-DESIGN = ROOT.parent / "shared" / "DESIGN.md"
 TRIM = "[...]"
-
-# The positional index of the state argument of each result class.
-RESULT_STATE_ARG = {"ProvisionResult": 2, "PhaseResult": 1, "InstalmentResult": 3}
 
 
 def _doc() -> str:
@@ -64,123 +65,44 @@ def _is_state(node: ast.AST) -> bool:
     )
 
 
-def _returned(function: ast.FunctionDef) -> set[str]:
-    return {
-        s
-        for node in ast.walk(function)
-        if isinstance(node, ast.Return) and node.value is not None
-        for s in _strings(node.value)
-    }
-
-
-def _module_states(tree: ast.Module) -> set[str]:
-    """String literals that a module assigns to a state, compares a state with, or passes as the
-    state of a result object (following helper functions and module constants one step)."""
-    functions = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-    constants = {
-        target.id: node.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(_is_state(t) for t in node.targets):
-            found |= _strings(node.value)
-            found |= {
-                s
-                for call in ast.walk(node.value)
-                if isinstance(call, ast.Call)
-                and isinstance(call.func, ast.Name)
-                and call.func.id in functions
-                for s in _returned(functions[call.func.id])
-            }
-        elif isinstance(node, ast.Compare) and _is_state(node.left):
-            for other in node.comparators:
-                found |= _strings(other)
-                if isinstance(other, ast.Name) and other.id in constants:
-                    found |= _strings(constants[other.id])
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            index = RESULT_STATE_ARG.get(node.func.id)
-            if index is not None and len(node.args) > index:
-                found |= _strings(node.args[index])
-            if index is not None:
-                found |= {s for k in node.keywords if k.arg == "state" for s in _strings(k.value)}
-    return found
-
-
-def _engine_states() -> set[str]:
-    states: set[str] = set()
-    for path in sorted(ENGINE.glob("*.py")):
-        states |= _module_states(ast.parse(path.read_text(encoding="utf-8")))
-    return states
-
-
-def _design_states() -> set[str]:
-    """The backquoted states of the design's phase, obligation and prohibition bullets."""
-    text = DESIGN.read_text(encoding="utf-8")
-    semantics = _section(text, "## Engine semantics")
-    states: set[str] = set()
-    for bullet in re.split(r"\n- ", semantics):
-        if not bullet.startswith(("Phase states", "Obligation states", "Prohibitions")):
-            continue
-        bullet = re.sub(r"\([^)]*\)", "", bullet)  # asides: "(flag `late`)"
-        bullet = re.sub(r"`\w+` is a flag", "", bullet)
-        states |= set(re.findall(r"`([a-z_]+)`", bullet))
-    return states
-
-
-def _table_states() -> set[str]:
-    table = _section(_doc(), "### 5.1 ")
+def _table_states(heading: str = "### 5.1 ") -> set[str]:
+    table = _section(_doc(), heading)
     return set(re.findall(r"^\| `([a-z_]+)` \|", table, flags=re.MULTILINE))
 
 
-def test_the_state_collectors_find_what_they_should() -> None:
-    assert {"pending", "violated", "breached", "suspended", "scheduled"} <= _engine_states()
+def test_the_state_table_lists_exactly_the_states_results_can_take() -> None:
+    states = {*get_args(PhaseState), *get_args(ProvisionState), *get_args(InstalmentState)}
+    assert {"scheduled", "pending", "breached", "terminated"} <= states
+    assert _table_states() == states
 
 
-@pytest.mark.parametrize("state", sorted(_engine_states()))
-def test_every_engine_state_is_in_the_state_table(state: str) -> None:
-    assert state in _table_states()
-
-
-def test_every_design_state_is_in_the_state_table() -> None:
-    if not DESIGN.exists():
-        pytest.skip("the design document is not next to this checkout")
-    states = _design_states()
-    assert {"scheduled", "discharged", "respected"} <= states
-    assert "late" not in states and "disputed" not in states
-    assert states - _table_states() == set()
-
-
-def _flag_prefixes() -> set[str]:
-    """The literal part of every flag the engine sets (`past_due`, `amended:`...)."""
-    found: set[str] = set()
+def test_the_engine_assigns_no_state_outside_its_types() -> None:
+    """A state written as a plain string in the engine must be one of the typed states (mypy
+    checks assignments; this catches comparisons with a state nothing produces)."""
+    states = {*get_args(PhaseState), *get_args(ProvisionState), *get_args(InstalmentState)}
+    compared: set[str] = set()
     for path in sorted(ENGINE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            values: list[ast.expr] = []
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                owner = node.func.value
-                if node.func.attr == "append" and isinstance(owner, ast.Attribute):
-                    values = list(node.args) if owner.attr == "flags" else []
-            elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Attribute) and t.attr == "flags" for t in node.targets
-            ):
-                values = [n for n in ast.walk(node.value) if isinstance(n, ast.JoinedStr)]
-            for value in values:
-                if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    found.add(value.value)
-                elif isinstance(value, ast.JoinedStr) and isinstance(value.values[0], ast.Constant):
-                    found.add(str(value.values[0].value))
-    return found
+            if isinstance(node, ast.Compare) and _is_state(node.left):
+                compared |= {s for c in node.comparators for s in _strings(c)}
+    assert compared and compared <= states
 
 
 def test_every_flag_is_documented() -> None:
-    flags = _flag_prefixes()
-    assert {"past_due", "disputed", "amended:", "suspended_by:"} <= flags
     flag_table = _section(_doc(), "### 5.2 ")
-    assert [f for f in sorted(flags) if f"`{f}" not in flag_table] == []
+    documented = set(re.findall(r"^\| `([a-z_]+:?)", flag_table, flags=re.MULTILINE))
+    assert set(FLAGS) == documented - {"late"}
+
+
+def test_flags_are_written_in_the_documented_order() -> None:
+    result = ProvisionResult("x", "obligation", "terminated", ["a"], past_due=True)
+    result.periods_met = PeriodsMet(1, 3)
+    result.suspended_by, result.terminated_by, result.amended = "a", "b", ["m1", "m2"]
+    result.disputed = True
+    assert result.flags == [
+        "periods_met:1/3", "past_due", "suspended_by:a", "terminated_by:b", "amended:m1",
+        "amended:m2", "disputed",
+    ]  # fmt: skip
 
 
 # -- JSON keys ------------------------------------------------------------------------------------
@@ -204,7 +126,7 @@ def test_every_status_json_key_is_documented(nagorno_karabakh: Evaluation) -> No
         | _keys(document["phases"])
         | _keys(reasons)
         | set(InstalmentResult(None, 1, 1, "pending").to_dict())
-        | set(LedgerRow("x", "e", "2025-01-01", None, 1, 1, 1).to_dict())
+        | set(LedgerRow("x", "e", "2025-01-01", None, 1, 1, 1, 1, 0, None, None).to_dict())
         | set(Violation("x", "a", "2025-01-01", "e", ("s",)).to_dict())
         | set(Reason("rule", "text").to_dict())
     )

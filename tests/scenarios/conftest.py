@@ -103,7 +103,7 @@ def _compare(evaluation: Evaluation, expect: dict[str, Any]) -> Iterator[str]:
         yield from _fields(f"provision {xid}", evaluation.provision(xid).to_dict(), wanted)
     if "violations" in expect and len(evaluation.violations) != expect["violations"]:
         yield f"violations: expected {expect['violations']}, got {len(evaluation.violations)}"
-    rows = {(r["provision"], r["counterpart_event"]): r for r in evaluation.to_dict()["ledger"]}
+    rows = {(r.provision, r.counterpart_event): r.to_dict() for r in evaluation.ledger}
     for wanted in expect.get("ledger", []):
         key = (wanted["provision"], wanted["counterpart_event"])
         if key not in rows:

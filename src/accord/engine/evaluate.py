@@ -14,7 +14,7 @@ from datetime import UTC, datetime, tzinfo
 
 from accord.engine.acts import MatchedEvent, Window, parse_policy, running_quantity
 from accord.engine.evidence import Evidence
-from accord.engine.ledger import Book, exchange_book, pool_of
+from accord.engine.ledger import Book, BookRow, exchange_book, pool_of
 from accord.engine.lifecycle import (
     Dates,
     apply_suspensions,
@@ -27,7 +27,6 @@ from accord.engine.lifecycle import (
 )
 from accord.engine.results import (
     Evaluation,
-    LedgerRow,
     PhaseResult,
     ProvisionResult,
     Reason,
@@ -210,10 +209,10 @@ def _evaluation(
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
-    evaluation.ledger = run.ledger
+    evaluation.ledger = [
+        row.at_instant(run.returned.get(row.provision, 0), run.instant) for row in run.ledger
+    ]
     evaluation.violations = run.violations
-    evaluation.returned = run.returned
-    evaluation.instant = end_of(as_of)
     return evaluation
 
 
@@ -310,7 +309,7 @@ class _Run:
         self.instant = instant
         self.done: dict[str, ProvisionResult] = {}
         self.active: set[str] = set()
-        self.ledger: list[LedgerRow] = []
+        self.ledger: list[BookRow] = []
         self.returned: dict[str, int] = {}
         self.violations: list[Violation] = []
 
@@ -363,7 +362,7 @@ class _Run:
         self._note_amendments(xid, result)
         disputed = self.record.disputed(xid, len(begun))
         if disputed:
-            result.flags.append("disputed")
+            result.disputed = True
             result.because += [
                 Reason(
                     "rule",
@@ -400,7 +399,8 @@ class _Run:
         if result.due is not None and end.start > end_of(result.due):
             return  # ended after the deadline had already passed: the breach stands
         result.state = "terminated"
-        result.flags = [f for f in result.flags if f != "past_due"] + [f"terminated_by:{end.actor}"]
+        result.past_due = False
+        result.terminated_by = end.actor
         result.because.append(event_reason(end, "ended by"))
 
     def _has_deadline(self, xid: str, prov: Provision) -> bool:
@@ -408,7 +408,7 @@ class _Run:
 
     def _note_amendments(self, xid: str, result: ProvisionResult) -> None:
         for aid, amendment in self.r.amended.changes(xid):
-            result.flags.append(f"amended:{aid}")
+            result.amended.append(aid)
             result.because.append(
                 Reason(
                     "rule",
@@ -541,7 +541,7 @@ class _Run:
         result.unmet = [
             xid
             for xid in self.record.obligations_of(self.spec, pid)
-            if self.provision(xid).state not in ("fulfilled", "discharged", "superseded")
+            if self.provision(xid).state != "fulfilled"
         ]
         if phase.continues_while and self._holds(phase.continues_while, result.because):
             result.state = "extended"

@@ -51,6 +51,41 @@ def pool_of(spec: Spec, xid: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class BookRow:
+    """One delivery by the counterpart and what it makes owed, over the whole record.
+
+    What has been returned against it depends on the instant: see `at_instant`.
+    """
+
+    provision: str
+    counterpart_event: str
+    at: str
+    category: str | None
+    counterpart_delivered: int
+    ratio: int | None
+    required: int
+    owed_before: int = 0  # owed by the pool for earlier rows: returns pay those first
+    due: str | None = None  # when the return falls due, for an exchange with a lag
+    completed: datetime | None = None  # when the returns covered this row, if ever
+    due_end: datetime | None = None
+
+    def at_instant(self, returned: int, instant: datetime) -> LedgerRow:
+        """The row as it stands at `instant`, when the pool has returned `returned`."""
+        paid = min(self.required, max(0, returned - self.owed_before))
+        late = None  # without a lag nothing is late
+        if self.due_end is not None and self.required:
+            if self.completed is not None and self.completed <= instant:
+                late = self.completed > self.due_end
+            else:
+                late = instant > self.due_end
+        return LedgerRow(
+            self.provision, self.counterpart_event, self.at, self.category,
+            self.counterpart_delivered, self.ratio, self.required, paid, self.required - paid,
+            self.due, late,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Book:
     """A pool of exchange terms over a whole record.
 
@@ -60,7 +95,7 @@ class Book:
     """
 
     members: tuple[str, ...]
-    rows: list[LedgerRow]
+    rows: list[BookRow]
     notes: list[tuple[int, Reason]]  # (delivery, note) for deliveries a ratio does not cover
     through: list[int]
     dues: list[Moment]  # when each delivery's return falls due (empty without a lag)
@@ -70,7 +105,7 @@ class Book:
     owed: dict[str, list[int]] = field(default_factory=dict)  # each member's running total
     member_through: dict[str, list[int]] = field(default_factory=dict)  # `through` of its rows
 
-    def member_rows(self, xid: str, deliveries: int) -> list[LedgerRow]:
+    def member_rows(self, xid: str, deliveries: int) -> list[BookRow]:
         """The rows of member `xid` for the first `deliveries` deliveries."""
         k, m = self.members.index(xid), len(self.members)
         return self.rows[k : deliveries * m : m]
@@ -120,7 +155,7 @@ def exchange_book(
             required = (ratio or 0) * delivered
             completed = _paid(returns, owed + required) if required else None
             book.rows.append(
-                LedgerRow(
+                BookRow(
                     xid, event.event_id or str(event.uid),
                     event.day.isoformat() if event.whole_day else event.start.isoformat(),
                     event.category, delivered, ratio, required, owed,

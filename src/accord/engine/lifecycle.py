@@ -16,7 +16,9 @@ from operator import attrgetter
 from accord.engine.acts import MatchedEvent, running_acts, running_quantity
 from accord.engine.results import (
     InstalmentResult,
+    PeriodsMet,
     ProvisionResult,
+    ProvisionState,
     Reason,
     counted,
     event_reason,
@@ -93,12 +95,14 @@ def _delivered(events: list[MatchedEvent], required: int | None) -> tuple[int, M
     return running_quantity(events), _reached(events, required)
 
 
-def _past_due(result: ProvisionResult, grace_end: datetime | None, as_of: datetime) -> str:
+def _past_due(
+    result: ProvisionResult, grace_end: datetime | None, as_of: datetime
+) -> ProvisionState:
     partial = result.required is not None and (result.delivered or 0) > 0
     if grace_end is not None and as_of <= grace_end:
         result.because.append(Reason("rule", "past the deadline, within the grace period"))
         return "partially_fulfilled" if partial else "overdue"
-    result.flags.append("past_due")
+    result.past_due = True
     result.because.append(Reason("rule", "past the deadline (and any grace) without fulfilment"))
     return "partially_fulfilled" if partial else "violated"
 
@@ -174,7 +178,7 @@ def rate_state(
         xid, "obligation", "pending", list(prov.party), required=rate.quantity * periods,
         delivered=counted_in,
     )  # fmt: skip
-    result.flags.append(f"periods_met:{met}/{periods}")
+    result.periods_met = PeriodsMet(met, periods)
     result.because.append(
         Reason(
             "rule",
@@ -261,12 +265,12 @@ def apply_suspensions(result: ProvisionResult, spans: list[Suspension]) -> None:
     """
     for span in spans:
         result.because += span.reasons
-    breached = "past_due" in result.flags
+    breached = result.past_due
     open_spans = [
         s for s in spans
         if s.end is None and not (breached and result.due and s.start > end_of(result.due))
     ]  # fmt: skip
     if open_spans and result.state != "fulfilled":
         result.state = "suspended"
-        result.flags = [f for f in result.flags if f != "past_due"]
-        result.flags.append(f"suspended_by:{open_spans[-1].by}")
+        result.past_due = False
+        result.suspended_by = open_spans[-1].by

@@ -6,19 +6,46 @@ Plain data with a `to_dict` whose keys are the JSON interface of `accord status 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from accord.engine.acts import MatchedEvent, running_acts, running_quantity
 from accord.schedule.time import Moment
+
+#: The states a result can be in (docs/engine.md 5.1 lists each; a test keeps them equal).
+PhaseState = Literal["scheduled", "not_started", "active", "completed", "extended"]
+ProvisionState = Literal[
+    "not_triggered",
+    "conditional",
+    "pending",
+    "overdue",
+    "partially_fulfilled",
+    "violated",
+    "fulfilled",
+    "suspended",
+    "terminated",
+    "respected",
+    "breached",
+]
+InstalmentState = Literal["pending", "fulfilled", "overdue"]
+ReasonKind = Literal["clause", "date", "event", "rule"]
+ProvisionKind = Literal["obligation", "prohibition"]
+#: The flags of a provision as `to_dict` writes them (docs/engine.md 5.2), in this order.
+FLAGS = (
+    "periods_met:",
+    "past_due",
+    "suspended_by:",
+    "terminated_by:",
+    "amended:",
+    "disputed",
+)
 
 
 @dataclass(frozen=True)
 class Reason:
     """One line of a `because` trail: the clause, a computed date, an event, or a rule applied."""
 
-    kind: str  # clause | date | event | rule
+    kind: ReasonKind
     text: str
     ref: str | None = None
     sources: tuple[str, ...] = ()
@@ -84,7 +111,7 @@ class InstalmentResult:
     due: Moment | None
     quantity: int
     required_by_then: int
-    state: str  # pending | fulfilled | overdue
+    state: InstalmentState
     late: bool = False
     met_at: str | None = None
 
@@ -100,23 +127,57 @@ class InstalmentResult:
         }
 
 
+@dataclass(frozen=True)
+class PeriodsMet:
+    """For a rate: how many of its periods so far met the rate."""
+
+    met: int
+    periods: int
+
+
 @dataclass
 class ProvisionResult:
-    """The state of one provision at the evaluation instant."""
+    """The state of one provision at the evaluation instant.
+
+    What the documented flags say is held as fields (`past_due`, `suspended_by`, ...);
+    `flags` writes them as the JSON interface spells them.
+    """
 
     id: str
-    kind: str
-    state: str
+    kind: ProvisionKind
+    state: ProvisionState
     party: list[str]
     required: int | None = None
     delivered: int | None = None
     due: Moment | None = None
     late: bool = False
-    flags: list[str] = field(default_factory=list)
     count: int | None = None  # prohibitions: matching acts
     instalments: list[InstalmentResult] = field(default_factory=list)
     because: list[Reason] = field(default_factory=list)
     fulfilled_at: Moment | None = None  # when done, for dates written from it (`x.fulfilled`)
+    periods_met: PeriodsMet | None = None
+    past_due: bool = False  # the deadline and any grace are past without fulfilment
+    suspended_by: str | None = None  # the party whose suspension is open
+    terminated_by: str | None = None  # the party that ended the agreement
+    amended: list[str] = field(default_factory=list)  # amendments that changed its values
+    disputed: bool = False  # sources disagree on the quantity of an act it counts
+
+    @property
+    def flags(self) -> list[str]:
+        """The flags, in the order of `FLAGS`: `["past_due", "amended:x"]`."""
+        found = []
+        if self.periods_met is not None:
+            found.append(f"periods_met:{self.periods_met.met}/{self.periods_met.periods}")
+        if self.past_due:
+            found.append("past_due")
+        if self.suspended_by is not None:
+            found.append(f"suspended_by:{self.suspended_by}")
+        if self.terminated_by is not None:
+            found.append(f"terminated_by:{self.terminated_by}")
+        found += [f"amended:{aid}" for aid in self.amended]
+        if self.disputed:
+            found.append("disputed")
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (`id`, `state`, `party`, `required`, `delivered`, `due`, `because`)."""
@@ -141,7 +202,7 @@ class PhaseResult:
     """The state of one phase, with the obligations it left unmet once completed."""
 
     id: str
-    state: str
+    state: PhaseState
     start: Moment | None
     end: Moment | None
     unmet: list[str] = field(default_factory=list)
@@ -161,10 +222,9 @@ class PhaseResult:
 
 @dataclass(frozen=True)
 class LedgerRow:
-    """One delivery by the counterpart, what it makes owed in return, and when that fell due.
-
-    What has been returned against it depends on the instant: see `at`.
-    """
+    """One delivery by the counterpart, what it makes owed in return, and how that stands at
+    the evaluation: what the returns on file pay of it, what is outstanding, whether it is late
+    (None without a lag, or when nothing is owed)."""
 
     provision: str
     counterpart_event: str
@@ -173,20 +233,13 @@ class LedgerRow:
     counterpart_delivered: int
     ratio: int | None
     required: int
-    owed_before: int = 0  # owed by the pool for earlier rows: returns pay those first
-    due: str | None = None  # when the return falls due, for an exchange with a lag
-    completed: datetime | None = None  # when the returns covered this row, if ever
-    due_end: datetime | None = None
+    delivered: int
+    outstanding: int
+    due: str | None
+    late: bool | None
 
-    def to_dict(self, returned: int = 0, instant: datetime | None = None) -> dict[str, Any]:
-        """JSON-ready form, with what `returned` (the pool's returns by `instant`) pays of it."""
-        paid = min(self.required, max(0, returned - self.owed_before))
-        late = None  # without a lag nothing is late
-        if self.due_end is not None and instant is not None and self.required:
-            if self.completed is not None and self.completed <= instant:
-                late = self.completed > self.due_end
-            else:
-                late = instant > self.due_end
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (docs/engine.md 10.4)."""
         return {
             "provision": self.provision,
             "counterpart_event": self.counterpart_event,
@@ -195,10 +248,10 @@ class LedgerRow:
             "counterpart_delivered": self.counterpart_delivered,
             "ratio": self.ratio,
             "required": self.required,
-            "delivered": paid,
-            "outstanding": self.required - paid,
+            "delivered": self.delivered,
+            "outstanding": self.outstanding,
             "due": self.due,
-            "late": late,
+            "late": self.late,
         }
 
 
@@ -234,8 +287,6 @@ class Evaluation:
     provisions: list[ProvisionResult] = field(default_factory=list)
     ledger: list[LedgerRow] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
-    returned: dict[str, int] = field(default_factory=dict)  # each exchange pool's returns
-    instant: datetime | None = None  # the last instant `as_of` allows
 
     def provision(self, provision_id: str) -> ProvisionResult:
         """The result of one provision."""
@@ -253,9 +304,6 @@ class Evaluation:
             "policy": self.policy,
             "phases": [p.to_dict() for p in self.phases],
             "provisions": [p.to_dict() for p in self.provisions],
-            "ledger": [
-                row.to_dict(self.returned.get(row.provision, 0), self.instant)
-                for row in self.ledger
-            ],
+            "ledger": [row.to_dict() for row in self.ledger],
             "violations": [v.to_dict() for v in self.violations],
         }

@@ -170,7 +170,7 @@ def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
             notes,
         )
     out.print(provisions)
-    rows = [row for row in evaluation.to_dict()["ledger"] if row["required"]]
+    rows = [row for row in evaluation.ledger if row.required]
     if rows:
         ledger = Table(
             "exchange", "for delivery", "at", "category", "delivered", "ratio", "owed",
@@ -178,10 +178,10 @@ def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
         )  # fmt: skip
         for row in rows:
             ledger.add_row(
-                row["provision"], row["counterpart_event"], row["at"], row["category"] or "",
-                str(row["counterpart_delivered"]), str(row["ratio"]), str(row["required"]),
-                str(row["delivered"]), str(row["outstanding"]), row["due"] or "",
-                {None: "", True: "late", False: "on time"}[row["late"]],
+                row.provision, row.counterpart_event, row.at, row.category or "",
+                str(row.counterpart_delivered), str(row.ratio), str(row.required),
+                str(row.delivered), str(row.outstanding), row.due or "",
+                {None: "", True: "late", False: "on time"}[row.late],
             )  # fmt: skip
         out.print(ledger)
     if len(rows) < len(evaluation.ledger):
