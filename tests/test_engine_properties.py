@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,7 @@ event = st.fixed_dictionaries(
         "quantity": st.integers(0, 40),
     }
 )
+pytestmark = pytest.mark.slow
 SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
