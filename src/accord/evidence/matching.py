@@ -28,16 +28,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 def _policy_filter(policy: str) -> tuple[str, list[str]]:
     if policy == "all":
         return "true", []
-    if policy == "corroborated":
-        # Two independent sources: another current event of the same act from another source.
-        return (
-            """EXISTS (SELECT 1 FROM events o WHERE o.is_current AND o.source_id <> e.source_id
-                AND o.actor = e.actor AND o.action = e.action
-                AND o.object IS NOT DISTINCT FROM e.object
-                AND o.occurred_on = e.occurred_on
-                AND o.quantity IS NOT DISTINCT FROM e.quantity)""",
-            [],
-        )
+    if policy == "corroborated":  # judged on acts, once reports are grouped: `counted`
+        return "true", []
     # A party's account includes what is claimed under any of its aliases (its institutions).
     party = policy.split(":", 1)[1]
     return (
@@ -181,7 +173,10 @@ def _matched_rows(
             CASE WHEN len(others) > 0 THEN others END,
             CASE WHEN len(accounts) > 0 THEN accounts END, acts
         FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
-        [day, *revision_params, day, *params, *midnight_params, as_of, *day_params],
+        [
+            *(day, *revision_params, day, *params, *midnight_params, as_of, *day_params),
+            policy == "corroborated",
+        ],
     ).fetchall()
 
 
@@ -244,46 +239,77 @@ def _table(
     )
 
 
-# Reports from different sources of the same act (same day, interval, actor, action and
-# category) are merged: the quantity is the one most sources give (the lower on a tie, no
-# quantity lowest), the representative is the first report giving it, and when the accounts
-# differ they are all kept, so the result can be flagged as disputed. Several rows from one
-# source stay separate acts.
+# Reports and acts. A report is one source's row; an act is what happened. Reports from
+# several sources of one actor's action on one day (and reported span) are placed into acts:
+# - timed reports less than ACT_TOLERANCE apart form one cluster; reports dated only by the day
+#   join the cluster when the day has one, else form their own;
+# - within a cluster, each source's reports are ranked in time order per category: the k-th
+#   report of each source is the same act (a source's two rows are two acts);
+# - a report with no category in an act whose other reports give categories is the total of
+#   those parts: it corroborates them and counts no further;
+# - an act whose timed reports lie further apart than the tolerance is not merged at all: its
+#   reports stay separate acts rather than be taken for one.
+# Each part of a merged act takes the quantity most of its reports give (the lower on a tie, no
+# quantity lowest); its representative is the first report giving it; when they differ, every
+# value is kept, so the result can be flagged as disputed.
 #
-# Most acts have one source: only those sharing their key with another source's report go
-# through the window functions, the costly part.
-_GROUP = "PARTITION BY provision, day, until, actor, action, category"
+# Most acts have one source: only the days shared by several sources' reports go through the
+# window functions, the costly part.
+ACT_TOLERANCE = "INTERVAL 2 HOUR"
+_DAY = "PARTITION BY provision, day, until, actor, action"
 _COLUMNS = """provision, uid, event_id, source_id, start_at, whole_day, actor, action, category,
     quantity, claimed_by, until, day"""
 _CONSOLIDATE = f"""keyed AS (
-    SELECT *, {{'p': provision, 'd': day, 'u': until, 'a': actor, 'x': action, 'c': category}}
-        AS act_key
+    SELECT *, {{'p': provision, 'd': day, 'u': until, 'a': actor, 'x': action}} AS day_key
     FROM located
 ), shared AS (
-    SELECT act_key FROM keyed GROUP BY act_key HAVING count(DISTINCT source_id) > 1
-), grouped AS (
+    SELECT day_key FROM keyed GROUP BY day_key HAVING count(DISTINCT source_id) > 1
+), clustered AS (
+    SELECT *, CASE WHEN NOT whole_day THEN sum(CAST(gap IS NULL OR gap >= {ACT_TOLERANCE} AS INT))
+            OVER (PARTITION BY day_key, whole_day ORDER BY start_at, coalesce(event_id, ''), uid
+                ROWS UNBOUNDED PRECEDING) END AS cluster
+    FROM (SELECT *, start_at - lag(start_at) OVER (PARTITION BY day_key, whole_day
+                ORDER BY start_at, coalesce(event_id, ''), uid) AS gap
+        FROM keyed SEMI JOIN shared USING (day_key))
+), placed AS (
+    SELECT *, row_number() OVER (PARTITION BY day_key, place, source_id, category
+            ORDER BY start_at, coalesce(event_id, ''), uid) AS k
+    FROM (SELECT *, CASE WHEN cluster IS NOT NULL THEN cluster
+            WHEN coalesce(max(cluster) OVER (PARTITION BY day_key), 0) <= 1 THEN 1
+            ELSE 0 END AS place
+        FROM clustered)
+), reports AS (
     SELECT *,
-        count(*) OVER g AS n_rows,
-        count(DISTINCT source_id) OVER g AS n_sources,
-        row_number() OVER (g ORDER BY votes DESC, coalesce(quantity, -1), start_at,
+        count(DISTINCT source_id) OVER a AS n_sources,
+        list(DISTINCT source_id) OVER a AS sources,
+        max(start_at) FILTER (WHERE NOT whole_day) OVER a
+            - min(start_at) FILTER (WHERE NOT whole_day) OVER a AS span,
+        bool_or(category IS NOT NULL) OVER a AS split,
+        row_number() OVER (part ORDER BY votes DESC, coalesce(quantity, -1), start_at,
             coalesce(event_id, ''), uid) AS pick,
-        list(DISTINCT source_id) OVER g AS sources,
-        count(DISTINCT quantity) OVER g + max(CAST(quantity IS NULL AS INT)) OVER g AS n_values,
-        list(DISTINCT quantity) OVER g AS reported
-    FROM (SELECT *, count(*) OVER ({_GROUP}, quantity) AS votes
-        FROM keyed SEMI JOIN shared USING (act_key))
-    WINDOW g AS ({_GROUP})
+        count(DISTINCT quantity) OVER part + max(CAST(quantity IS NULL AS INT)) OVER part
+            AS n_values,
+        list(DISTINCT quantity) OVER part AS reported
+    FROM (SELECT *, {{'d': day_key, 'p': place, 'k': k}} AS act_key,
+            count(*) OVER (PARTITION BY day_key, place, k, category, quantity) AS votes
+        FROM placed)
+    WINDOW a AS (PARTITION BY act_key), part AS (PARTITION BY act_key, category)
 ), acts AS (
-    SELECT {_COLUMNS}, [] AS others, [] AS accounts
-    FROM keyed ANTI JOIN shared USING (act_key)
+    SELECT {_COLUMNS}, [] AS others, [] AS accounts, 1 AS n_sources
+    FROM keyed ANTI JOIN shared USING (day_key)
     UNION ALL
     SELECT {_COLUMNS},
         CASE WHEN merged THEN list_sort(list_filter(sources, s -> s <> source_id))
             ELSE [] END,
         CASE WHEN merged AND n_values > 1
-            THEN list_sort(list_filter(reported, q -> q IS NOT NULL)) ELSE [] END
-    FROM (SELECT *, n_sources >= 2 AND n_sources = n_rows AS merged FROM grouped)
-    WHERE NOT merged OR pick = 1
+            THEN list_sort(list_filter(reported, q -> q IS NOT NULL)) ELSE [] END,
+        CASE WHEN merged THEN n_sources ELSE 1 END
+    FROM (SELECT *, n_sources >= 2 AND coalesce(span < {ACT_TOLERANCE}, true) AS merged
+        FROM reports)
+    WHERE NOT merged OR (pick = 1 AND NOT (split AND category IS NULL))
+), counted AS (
+    -- Under `corroborated`, only acts that two or more sources report.
+    SELECT * FROM acts WHERE NOT ? OR n_sources >= 2
 )"""
 
 # Which acts come back one by one: see `match_events`. The rest are summed per run of
@@ -297,7 +323,7 @@ _COMPRESS = f"""ranked AS (
     FROM (SELECT *,
             row_number() OVER p AS seq,
             sum(coalesce(quantity, 0)) OVER p AS cum
-        FROM acts
+        FROM counted
         WINDOW p AS (PARTITION BY provision {_ORDER} ROWS UNBOUNDED PRECEDING)) a
     JOIN accord_budget b USING (provision)
 ), runs AS (
