@@ -492,7 +492,7 @@ class _Run:
                       if shared else ""))
         )  # fmt: skip
         if required and delivered >= required:
-            result.state = "fulfilled"
+            self._exchange_paid(result, prov.exchange.for_)
         elif required and book.dues:
             self._exchange_lag(result, book, xid, count, events)
         spans = suspensions(
@@ -500,6 +500,19 @@ class _Run:
         )
         apply_suspensions(result, spans)
         return result
+
+    def _exchange_paid(self, result: ProvisionResult, counterpart: str) -> None:
+        """Every return owed so far is made: fulfilled once the deliveries it answers are over
+        (their obligation fulfilled, past due or ended), else pending and up to date."""
+        answered = self.provision(counterpart)
+        if answered.state in ("fulfilled", "terminated") or answered.past_due:
+            result.state = "fulfilled"
+            return
+        result.up_to_date = True
+        result.because.append(
+            Reason("rule", f"every return owed so far is made; {counterpart} is "
+                   f"{answered.state.replace('_', ' ')}, so more may fall due", counterpart)
+        )  # fmt: skip
 
     def _exchange_lag(
         self, result: ProvisionResult, book: Book, xid: str, count: int,

@@ -72,12 +72,12 @@ class BookRow:
     def at_instant(self, returned: int, instant: datetime) -> LedgerRow:
         """The row as it stands at `instant`, when the pool has returned `returned`."""
         paid = min(self.required, max(0, returned - self.owed_before))
-        late = None  # without a lag nothing is late
+        late = None  # without a lag nothing is late; unpaid and not yet due, not yet either
         if self.due_end is not None and self.required:
             if self.completed is not None and self.completed <= instant:
                 late = self.completed > self.due_end
-            else:
-                late = instant > self.due_end
+            elif instant > self.due_end:
+                late = True
         return LedgerRow(
             self.provision, self.counterpart_event, self.at, self.category,
             self.counterpart_delivered, self.ratio, self.required, paid, self.required - paid,

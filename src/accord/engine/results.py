@@ -38,6 +38,7 @@ FLAGS = (
     "terminated_by:",
     "amended:",
     "disputed",
+    "up_to_date",
 )
 
 
@@ -161,6 +162,7 @@ class ProvisionResult:
     terminated_by: str | None = None  # the party that ended the agreement
     amended: list[str] = field(default_factory=list)  # amendments that changed its values
     disputed: bool = False  # sources disagree on the quantity of an act it counts
+    up_to_date: bool = False  # an exchange that owes nothing now while deliveries go on
 
     @property
     def flags(self) -> list[str]:
@@ -177,6 +179,8 @@ class ProvisionResult:
         found += [f"amended:{aid}" for aid in self.amended]
         if self.disputed:
             found.append("disputed")
+        if self.up_to_date:
+            found.append("up_to_date")
         return found
 
     def to_dict(self) -> dict[str, Any]:
