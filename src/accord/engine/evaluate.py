@@ -271,26 +271,40 @@ def _thresholds(xid: str, prov: Provision, resolver: Resolver) -> tuple[int, ...
 def _control_windows(spec: Spec, base: Window) -> list[Window]:
     """Windows for the acts that suspend, resume or end a provision.
 
-    A party bound by the provision, or one holding a power over it, may suspend and resume it;
-    any party may end the agreement (`terminate`), and the result records who did.
+    A party bound by the provision may declare a suspension, and one holding a power over it
+    may suspend it (`suspends_by` tells which declarations take effect); any party may end the
+    agreement (`terminate`), and the result records who did.
     """
-    prov = spec.provisions[base.provision]
-    targets = {base.provision, "agreement", *prov.phase_ids}
-    holders = {
-        may: tuple(p for power in spec.powers.values() if power.may == may
-                   and targets & set(power.target) for p in power.party)
-        for may in ("suspend", "resume", "terminate")
-    }  # fmt: skip
+    holders = {may: _power_holders(spec, base.provision, may) for may in ("resume", "terminate")}
     parties = tuple(pid for pid, party in spec.parties.items() if party.role == "party")
     control = replace(base, categories=(), places=(), end=FAR_FUTURE, full=True, thresholds=())
     return [
         replace(control, provision=f"{base.provision}#suspend", actions=("suspend",),
-                parties=(*base.parties, *holders["suspend"])),
+                parties=_union(base.parties, _power_holders(spec, base.provision, "suspend"))),
         replace(control, provision=f"{base.provision}#resume", actions=("resume",),
-                parties=(*base.parties, *holders["resume"])),
+                parties=_union(base.parties, holders["resume"])),
         replace(control, provision=f"{base.provision}#terminate", actions=("terminate",),
-                object=None, parties=(*parties, *holders["terminate"])),
+                object=None, parties=_union(parties, holders["terminate"])),
     ]  # fmt: skip
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The parties of every group, each once (a window row per party would match twice)."""
+    return tuple(dict.fromkeys(p for group in groups for p in group))
+
+
+def _power_holders(spec: Spec, xid: str, may: str) -> tuple[str, ...]:
+    """The parties holding power `may` over provision `xid` (itself, its phases or the whole
+    agreement)."""
+    targets = {xid, "agreement", *spec.provisions[xid].phase_ids}
+    return tuple(
+        dict.fromkeys(
+            p
+            for power in spec.powers.values()
+            if power.may == may and targets & set(power.target)
+            for p in power.party
+        )
+    )
 
 
 class _Run:
@@ -381,6 +395,7 @@ class _Run:
             self._acts(f"{xid}#resume"),
             events,
             self.instant,
+            _power_holders(self.spec, xid, "suspend"),
         )
         if prov.shift_on_suspend and due is not None:
             due = shifted(due, spans)
@@ -496,8 +511,9 @@ class _Run:
         elif required and book.dues:
             self._exchange_lag(result, book, xid, count, events)
         spans = suspensions(
-            self._acts(f"{xid}#suspend"), self._acts(f"{xid}#resume"), events, self.instant
-        )
+            self._acts(f"{xid}#suspend"), self._acts(f"{xid}#resume"), events, self.instant,
+            _power_holders(self.spec, xid, "suspend"),
+        )  # fmt: skip
         apply_suspensions(result, spans)
         return result
 

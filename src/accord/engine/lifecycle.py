@@ -194,12 +194,17 @@ def rate_state(
 
 @dataclass(frozen=True)
 class Suspension:
-    """A span during which a party suspended a provision; only that party lifts it."""
+    """A span during which a party suspended a provision; only that party lifts it.
+
+    Only a party holding the power suspends (`entitled`); a party bound by the provision that
+    declares a suspension without one has declared it, and its deadline still binds.
+    """
 
     by: str
     start: datetime
     end: datetime | None  # None: still suspended at the evaluation instant
     reasons: tuple[Reason, ...]
+    entitled: bool = True
 
 
 def suspensions(
@@ -207,11 +212,20 @@ def suspensions(
     resumes: list[MatchedEvent],
     performances: list[MatchedEvent],
     as_of: datetime,
+    holders: Sequence[str],
 ) -> list[Suspension]:
-    """Suspension spans: each lasts until the same party resumes, or performs the act itself."""
+    """Suspension spans: each lasts until the same party resumes, or performs the act itself.
+    `holders` are the parties with the power to suspend."""
     spans: list[Suspension] = []
     for suspend in suspends:
+        entitled = suspend.actor in holders
         reasons = [event_reason(suspend, f"suspended by {suspend.actor}")]
+        if not entitled:
+            reasons = [
+                event_reason(suspend, f"suspension declared by {suspend.actor}"),
+                Reason("rule", f"{suspend.actor} holds no power to suspend it: its dates still "
+                       "bind", suspend.event_id, suspend.sources),
+            ]  # fmt: skip
         end: datetime | None = None
         for resume in resumes[bisect_left(resumes, suspend.start, key=START) :]:
             if resume.actor != suspend.actor:
@@ -233,11 +247,8 @@ def suspensions(
         if act is not None and (end is None or act.start < end):
             end = act.start
             reasons.append(event_reason(act, "suspension ended by performance"))
-        spans.append(
-            Suspension(
-                suspend.actor, suspend.start, end if end and end <= as_of else None, tuple(reasons)
-            )
-        )
+        until = end if end and end <= as_of else None
+        spans.append(Suspension(suspend.actor, suspend.start, until, tuple(reasons), entitled))
     return spans
 
 
@@ -247,7 +258,7 @@ def shifted(due: Point, spans: list[Suspension]) -> Point:
         return due
     days = 0
     for span in spans:
-        if span.start <= end_of(due.moment) and span.end is not None:
+        if span.entitled and span.start <= end_of(due.moment) and span.end is not None:
             days += max(1, (span.end.date() - span.start.date()).days)
     if not days:
         return due
@@ -265,10 +276,14 @@ def apply_suspensions(result: ProvisionResult, spans: list[Suspension]) -> None:
     """
     for span in spans:
         result.because += span.reasons
+    declared = [s for s in spans if s.end is None and not s.entitled]
+    if declared and result.state != "fulfilled":
+        result.declared_suspension_by = declared[-1].by
     breached = result.past_due
     open_spans = [
         s for s in spans
-        if s.end is None and not (breached and result.due and s.start > end_of(result.due))
+        if s.end is None and s.entitled
+        and not (breached and result.due and s.start > end_of(result.due))
     ]  # fmt: skip
     if open_spans and result.state != "fulfilled":
         result.state = "suspended"

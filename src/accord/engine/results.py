@@ -35,6 +35,7 @@ FLAGS = (
     "periods_met:",
     "past_due",
     "suspended_by:",
+    "suspension_declared_by:",
     "terminated_by:",
     "amended:",
     "disputed",
@@ -159,6 +160,7 @@ class ProvisionResult:
     periods_met: PeriodsMet | None = None
     past_due: bool = False  # the deadline and any grace are past without fulfilment
     suspended_by: str | None = None  # the party whose suspension is open
+    declared_suspension_by: str | None = None  # a debtor's open suspension without the power
     terminated_by: str | None = None  # the party that ended the agreement
     amended: list[str] = field(default_factory=list)  # amendments that changed its values
     disputed: bool = False  # sources disagree on the quantity of an act it counts
@@ -174,6 +176,8 @@ class ProvisionResult:
             found.append("past_due")
         if self.suspended_by is not None:
             found.append(f"suspended_by:{self.suspended_by}")
+        if self.declared_suspension_by is not None:
+            found.append(f"suspension_declared_by:{self.declared_suspension_by}")
         if self.terminated_by is not None:
             found.append(f"terminated_by:{self.terminated_by}")
         found += [f"amended:{aid}" for aid in self.amended]
