@@ -206,6 +206,9 @@ class _EveryAct:
     def revision_days(self) -> list[date]:
         return self.store.revision_days()
 
+    def claimants(self) -> set[str]:
+        return self.store.claimants()
+
 
 @SETTINGS
 @given(st.lists(event, max_size=30), st.lists(st.integers(0, 26), min_size=1, max_size=8))

@@ -124,3 +124,41 @@ def test_compare_policies_lists_where_accounts_diverge(run_cli: Run, tmp_path: P
         "truce": {"claimed_by:a": "respected", "claimed_by:b": "breached"},
         "go": {"claimed_by:a": "violated", "claimed_by:b": "fulfilled"},
     }
+
+
+def test_compare_policies_lists_a_provision_whose_accounts_count_other_acts(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    """Record class 9: both accounts read "breached, 1 act", but not the same act."""
+    spec, _ = _files(tmp_path)
+    events = tmp_path / "two.jsonl"
+    events.write_text(
+        '{"record":"source","id":"s1","publisher":"Example Wire"}\n'
+        '{"record":"event","id":"x1","occurred_at":"2025-03-02","actor":"a","action":"attack",'
+        '"source":"s1","claimed_by":"b"}\n'
+        '{"record":"event","id":"x2","occurred_at":"2025-03-04","actor":"b","action":"attack",'
+        '"source":"s1","claimed_by":"a"}\n',
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "status", spec, "--events", str(events), "--as-of", "2025-03-05",
+        "--compare-policies", "claimed_by:a,claimed_by:b", "--json",
+    )  # fmt: skip
+    truce = next(d for d in json.loads(result.stdout)["differences"] if d["provision"] == "truce")
+    assert truce["states"] == {"claimed_by:a": "breached", "claimed_by:b": "breached"}
+    assert [r["ref"] for r in truce["events"]["claimed_by:a"]] == ["x2"]
+    assert [r["ref"] for r in truce["events"]["claimed_by:b"]] == ["x1"]
+
+
+def test_a_policy_naming_nobody_is_a_usage_error_with_a_suggestion(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    """Record class 10: `claimed_by:bb` would count nothing, silently."""
+    spec, events = _files(tmp_path)
+    wrong = run_cli("status", spec, "--events", events, "--as-of", "2025-03-05",
+                    "--policy", "claimed_by:bb")  # fmt: skip
+    assert wrong.exit_code == 2
+    assert "did you mean `b`?" in wrong.stderr
+    publisher = run_cli("status", spec, "--events", events, "--as-of", "2025-03-05",
+                        "--policy", "claimed_by:Example Wire")  # fmt: skip
+    assert publisher.exit_code == 0

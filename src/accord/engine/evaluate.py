@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
-from accord.engine.acts import MatchedEvent, Window, parse_policy, running_quantity
+from accord.engine.acts import (
+    MatchedEvent,
+    PolicyError,
+    Window,
+    parse_policy,
+    running_quantity,
+)
 from accord.engine.evidence import Evidence
 from accord.engine.ledger import Book, BookRow, exchange_book, pool_of
 from accord.engine.lifecycle import (
@@ -36,6 +42,7 @@ from accord.engine.results import (
 )
 from accord.schedule.resolve import Resolver, as_amended, depends_on_events, spec_timezone
 from accord.schedule.time import Moment
+from accord.spec.errors import did_you_mean
 from accord.spec.models import Provision, Spec
 from accord.spec.vocabulary import EVENT_ACTIONS
 
@@ -47,7 +54,7 @@ HOLDING = ("fulfilled", "respected")
 
 def evaluate(spec: Spec, evidence: Evidence, as_of: Moment, policy: str = "all") -> Evaluation:
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
-    policy = parse_policy(policy)
+    policy = _checked_policy(spec, evidence, policy)
     instant = end_of(as_of)
     resolver = Resolver(spec, None, as_amended(spec, instant))
     matched = evidence.match(spec, _windows(spec, resolver), instant, policy, spec_timezone(spec))
@@ -63,7 +70,7 @@ def evaluate_series(
     corrections on file stay the same; each day then reads the acts up to its end. Instants
     within a day are evaluated one by one: matching sums some acts by the day.
     """
-    policy = parse_policy(policy)
+    policy = _checked_policy(spec, evidence, policy)
     tz = spec_timezone(spec)
     revised = evidence.revision_days()
     results: dict[int, Evaluation] = {}
@@ -84,6 +91,25 @@ def evaluate_series(
     if stretch:
         results |= _stretch(spec, evidence, [(i, points[i]) for i in stretch], policy, tz)
     return [results[i] for i in range(len(points))]
+
+
+def _checked_policy(spec: Spec, evidence: Evidence, policy: str) -> str:
+    """The policy, if it names a party of the spec (or an alias) or a claimant or publisher of
+    the evidence; a misspelt name would silently count nothing."""
+    policy = parse_policy(policy)
+    if not policy.startswith("claimed_by:"):
+        return policy
+    name = policy.split(":", 1)[1]
+    known = {*spec.parties, *(a for party in spec.parties.values() for a in party.aliases)}
+    if name in known:
+        return policy
+    claimants = evidence.claimants()
+    if name not in claimants:
+        raise PolicyError(
+            f"`{name}` in `{policy}` is no party of {spec.id} and claims or publishes nothing "
+            "in the evidence" + did_you_mean(name, known | claimants)
+        )
+    return policy
 
 
 def _stretch(

@@ -1,9 +1,10 @@
 """The seam between the engine and the evidence it reads.
 
-The engine needs two things from evidence, whatever holds it (the DuckDB store, another engine
+The engine needs three things from evidence, whatever holds it (the DuckDB store, another engine
 over the same tables): the acts that fall in each provision's window by an instant under a
-policy, and the days on which corrections or retractions were reported (a daily timeline can
-reuse one match between them). Implementations live beside the data, in `accord.evidence`.
+policy; the days on which corrections or retractions were reported (a daily timeline reuses one
+match between them); and the names that claim or publish evidence (to check a policy).
+Implementations live beside the data, in `accord.evidence`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ class Evidence(Protocol):
         that carries a running total across one of the window's thresholds, and day sums of the
         rest.
         """
+        ...
+
+    def claimants(self) -> set[str]:
+        """Every name evidence is claimed by (`claimed_by`) or published under (a publisher)."""
         ...
 
     def revision_days(self) -> list[date]:

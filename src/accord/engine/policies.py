@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from accord.engine.results import Evaluation, Reason
+from accord.engine.results import Evaluation, ProvisionResult, ProvisionState, Reason
 
 
 @dataclass(frozen=True)
@@ -13,7 +13,7 @@ class Divergence:
     """A provision whose state differs between two policies, with the evidence behind each."""
 
     provision: str
-    states: dict[str, str]
+    states: dict[str, ProvisionState]
     events: dict[str, list[Reason]]
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,19 +26,24 @@ class Divergence:
 
 
 def divergences(first: Evaluation, second: Evaluation) -> list[Divergence]:
-    """Provisions whose state, count or delivered quantity differs between two evaluations."""
+    """Provisions whose state, count, delivered quantity or counted evidence differs between two
+    evaluations: two accounts that both read "breached, 3 acts" with other acts still diverge."""
     found = []
     for a, b in zip(first.provisions, second.provisions, strict=True):
-        if (a.state, a.delivered, a.count) == (b.state, b.delivered, b.count):
+        if (a.state, a.delivered, a.count, _evidence(a)) == (
+            b.state, b.delivered, b.count, _evidence(b),
+        ):  # fmt: skip
             continue
         found.append(
             Divergence(
                 a.id,
                 {first.policy: a.state, second.policy: b.state},
-                {
-                    first.policy: [r for r in a.because if r.kind == "event"],
-                    second.policy: [r for r in b.because if r.kind == "event"],
-                },
+                {first.policy: _evidence(a), second.policy: _evidence(b)},
             )
         )
     return found
+
+
+def _evidence(result: ProvisionResult) -> list[Reason]:
+    """The events a result counts, as its trail names them."""
+    return [r for r in result.because if r.kind == "event"]

@@ -115,6 +115,14 @@ class Store:
         """The acts in each window by `as_of` under `policy` (see `accord.engine.evidence`)."""
         return match_events(self.con, spec, windows, as_of, policy, tz)
 
+    def claimants(self) -> set[str]:
+        """Every name evidence is claimed by (`claimed_by`) or published under (a publisher)."""
+        rows = self.con.execute(
+            "SELECT claimed_by FROM events WHERE claimed_by IS NOT NULL "
+            "UNION SELECT publisher FROM sources"
+        ).fetchall()
+        return {name for (name,) in rows}
+
     def revision_days(self) -> list[date]:
         """The days on which a current correction or retraction is dated, in order."""
         return revision_days(self.con)

@@ -209,7 +209,7 @@ def render_divergences(
     """The provisions whose state differs between two policies, with each side's events."""
     out.print(Text(f"{spec.title} ({spec.id}) at {first.as_of.iso()}", style="bold"))
     if not found:
-        out.print("the two accounts lead to the same states")
+        out.print("the two accounts count the same evidence")
     for divergence in found:
         states = ", ".join(f"{p}: {s}" for p, s in divergence.states.items())
         out.print(Text(f"{divergence.provision}: {states}", style="bold"))
