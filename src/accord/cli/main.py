@@ -10,6 +10,7 @@ from accord.cli.demo import demo
 from accord.cli.explain import explain
 from accord.cli.extract import extract
 from accord.cli.ingest import ingest
+from accord.cli.record import record
 from accord.cli.schema import schema
 from accord.cli.status import status
 from accord.cli.timeline import timeline
@@ -27,7 +28,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-for command in (validate, schema, timeline, ingest, status, explain, extract, demo):
+for command in (validate, schema, timeline, ingest, status, explain, record, extract, demo):
     cli.add_command(command)
 
 

@@ -54,7 +54,7 @@ HOLDING = ("fulfilled", "respected")
 
 def evaluate(spec: Spec, evidence: Evidence, as_of: Moment, policy: str = "all") -> Evaluation:
     """The state of every phase and provision of `spec` at `as_of` (a day means its end)."""
-    policy = _checked_policy(spec, evidence, policy)
+    policy = checked_policy(spec, evidence, policy)
     instant = end_of(as_of)
     resolver = Resolver(spec, None, as_amended(spec, instant))
     matched = evidence.match(spec, _windows(spec, resolver), instant, policy, spec_timezone(spec))
@@ -70,7 +70,7 @@ def evaluate_series(
     corrections on file stay the same; each day then reads the acts up to its end. Instants
     within a day are evaluated one by one: matching sums some acts by the day.
     """
-    policy = _checked_policy(spec, evidence, policy)
+    policy = checked_policy(spec, evidence, policy)
     tz = spec_timezone(spec)
     revised = evidence.revision_days()
     results: dict[int, Evaluation] = {}
@@ -93,7 +93,7 @@ def evaluate_series(
     return [results[i] for i in range(len(points))]
 
 
-def _checked_policy(spec: Spec, evidence: Evidence, policy: str) -> str:
+def checked_policy(spec: Spec, evidence: Evidence, policy: str) -> str:
     """The policy, if it names a party of the spec (or an alias) or a claimant or publisher of
     the evidence; a misspelt name would silently count nothing."""
     policy = parse_policy(policy)
@@ -126,8 +126,18 @@ def _stretch(
     return {index: _evaluation(spec, resolver, record, point, policy) for index, point in points}
 
 
+def provision_windows(spec: Spec, instant: datetime) -> list[Window]:
+    """Where and when each provision looks for acts, as the spec stands amended at `instant`
+    (a provision whose start cannot be computed yet has none)."""
+    return _provision_windows(spec, Resolver(spec, None, as_amended(spec, instant)))
+
+
+def _provision_windows(spec: Spec, resolver: Resolver) -> list[Window]:
+    return [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
+
+
 def _windows(spec: Spec, resolver: Resolver) -> list[Window]:
-    windows = [w for xid in spec.provisions if (w := _window(spec, xid, resolver)) is not None]
+    windows = _provision_windows(spec, resolver)
     return (
         windows
         + [w for base in windows for w in _control_windows(spec, base)]

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.engine.policies import Divergence
+from accord.engine.record import Record
 from accord.engine.results import Evaluation, ProvisionResult
 from accord.evidence.ingest import FileReport
 from accord.load import LoadResult
@@ -132,6 +133,33 @@ def render_ingest(out: Console, reports: Sequence[FileReport], counts: dict[str,
             out.print(Text(f"  ... and {hidden} more problems (see the quarantine table)"))
     totals = ", ".join(f"{v} {k}" for k, v in counts.items())
     out.print(Text(f"store: {totals}", style="bold"))
+
+
+def render_record(out: Console, spec: Spec, found: Record) -> None:
+    """The acts counted, one row each, then the totals by the record's keys."""
+    out.print(
+        Text(f"{spec.title} ({spec.id}) at {found.as_of.iso()}, policy {found.policy}",
+             style="bold")
+    )  # fmt: skip
+    acts = Table(
+        "at", "party", "action", "object", "category", "quantity", "event", "sources",
+        "provisions", box=box.SIMPLE_HEAD, show_edge=False,
+    )  # fmt: skip
+    for act in found.acts:
+        quantity = "" if act.quantity is None else str(act.quantity)
+        if act.values:
+            quantity += " (reported: " + ", ".join(map(str, act.values)) + ")"
+        acts.add_row(
+            act.at + (f" to {act.until}" if act.until else ""), act.party, act.action,
+            act.object or "", act.category or "", quantity, act.event, ", ".join(act.sources),
+            ", ".join(act.provisions),
+        )  # fmt: skip
+    out.print(acts)
+    totals = Table(*found.by, "acts", "quantity", box=box.SIMPLE_HEAD, show_edge=False)
+    for total in found.totals:
+        quantity = "" if total.quantity is None else str(total.quantity)
+        totals.add_row(*(v or "" for v in total.key.values()), str(total.acts), quantity)
+    out.print(totals)
 
 
 def render_evaluation(out: Console, spec: Spec, evaluation: Evaluation) -> None:
