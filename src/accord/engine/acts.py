@@ -35,6 +35,7 @@ class MatchedEvent(NamedTuple):
     others: tuple[str, ...] = ()  # other sources reporting the same act
     accounts: tuple[int | None, ...] = ()  # every quantity reported for it, when they differ
     acts: int = 1  # above 1: a day's sum of acts that decide nothing by themselves
+    straddles: bool = False  # dated only by a day that the window covers in part
     # Running totals of the provision's acts before this one, in time order: any first part
     # of a provision's record sums up in constant time (a timeline reads hundreds of them).
     quantity_before: int = 0

@@ -521,6 +521,14 @@ class _Run:
         result.because += counted(events, "breach")
         if events:
             result.state = "breached"
+        straddling = [e for e in events if e.straddles]
+        result.boundary_day = bool(straddling)
+        result.because += [
+            Reason("rule", f"{e.event_id or e.uid} is dated only by {e.day.isoformat()}, a day "
+                   "the prohibition covers in part: counted as inside, though it may fall "
+                   "outside", e.event_id, e.sources)
+            for e in straddling
+        ]  # fmt: skip
         return result
 
     def _exchange(self, xid: str, prov: Provision, events: list[MatchedEvent]) -> ProvisionResult:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from math import ceil
 from operator import attrgetter
 
 from accord.engine.acts import MatchedEvent, running_acts, running_quantity
@@ -160,23 +161,28 @@ def rate_state(
     first_day = start.day
     periods = max(0, (last_day - first_day).days // per_days + 1)
     delivered: list[int | Fraction] = [0] * periods
-    counted_in = 0
+    counted_in: int | Fraction = 0
     for event in events:
         if rate.category is not None and event.category not in (None, rate.category):
             continue
-        # A figure reported for several days (`until`) is spread evenly over them.
+        # A figure reported for several days (`until`) is spread evenly over them, and counts
+        # only for the days that have come.
         days = (event.until - event.day).days + 1 if event.until else 1
         share = Fraction(event.quantity or 0, days) if days > 1 else event.quantity or 0
         first = (event.day - first_day).days
-        for offset in range(max(days, 1)):
+        for offset in range(min(days, (last_day - event.day).days + 1)):
             index = (first + offset) // per_days
             if 0 <= index < periods:
                 delivered[index] += share
-        counted_in += event.quantity or 0
-    met = sum(1 for total in delivered if total >= rate.quantity)
+            counted_in += share
+    targets = [Fraction(rate.quantity)] * periods
+    stub = _stub(end, as_of, first_day, per_days, periods)
+    if stub is not None:  # the last period ends part-way: its rate is prorated
+        targets[-1] = rate.quantity * stub
+    met = sum(1 for total, target in zip(delivered, targets, strict=True) if total >= target)
     result = ProvisionResult(
-        xid, "obligation", "pending", list(prov.party), required=rate.quantity * periods,
-        delivered=counted_in,
+        xid, "obligation", "pending", list(prov.party), required=ceil(sum(targets)),
+        delivered=int(counted_in),
     )  # fmt: skip
     result.periods_met = PeriodsMet(met, periods)
     result.because.append(
@@ -190,6 +196,20 @@ def rate_state(
     if end is not None and as_of > end_of(end):
         result.state = "fulfilled" if periods and met == periods else "partially_fulfilled"
     return result
+
+
+def _stub(
+    end: Moment | None, as_of: datetime, first_day: date, per_days: int, periods: int
+) -> Fraction | None:
+    """The share of its length that the last period keeps when the provision ends at an
+    instant part-way through it, once that instant has passed; else None. (The first period is
+    whole: day 1 is the in-force day, whatever its hour.)"""
+    if end is None or end.whole_day or as_of <= end.at or not periods:
+        return None
+    begins = datetime.combine(first_day + timedelta(days=(periods - 1) * per_days), time(0))
+    kept = end.at - begins.replace(tzinfo=end.at.tzinfo)
+    share = Fraction(int(kept.total_seconds()), per_days * 86400)
+    return share if 0 < share < 1 else None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ FLAGS = (
     "amended:",
     "disputed",
     "up_to_date",
+    "boundary_day",
 )
 
 
@@ -165,6 +166,7 @@ class ProvisionResult:
     amended: list[str] = field(default_factory=list)  # amendments that changed its values
     disputed: bool = False  # sources disagree on the quantity of an act it counts
     up_to_date: bool = False  # an exchange that owes nothing now while deliveries go on
+    boundary_day: bool = False  # a day-only act on a day the window covers in part
 
     @property
     def flags(self) -> list[str]:
@@ -185,6 +187,8 @@ class ProvisionResult:
             found.append("disputed")
         if self.up_to_date:
             found.append("up_to_date")
+        if self.boundary_day:
+            found.append("boundary_day")
         return found
 
     def to_dict(self) -> dict[str, Any]:

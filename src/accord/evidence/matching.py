@@ -93,6 +93,7 @@ def match_events(
             others=tuple(r[12]) if r[12] else (),
             accounts=tuple(r[13]) if r[13] else (),
             acts=int(r[14]),
+            straddles=bool(r[15]),
             quantity_before=quantity_before,
             acts_before=acts_before,
         )
@@ -168,11 +169,17 @@ def _matched_rows(
             SELECT *, CAST({local_day} AS DATE) AS day FROM matched
         ), {_CONSOLIDATE}, {_COMPRESS}
         -- Python converts an empty list slower than a NULL: lists come only when not empty.
-        SELECT provision, uid, event_id, source_id, epoch_us(start_at), whole_day, actor,
+        -- A day-only act on a day the window covers only in part straddles its boundary.
+        SELECT provision, uid, event_id, source_id, epoch_us(c.start_at), whole_day, actor,
             action, category, quantity, claimed_by, until,
             CASE WHEN len(others) > 0 THEN others END,
-            CASE WHEN len(accounts) > 0 THEN accounts END, acts
-        FROM compressed ORDER BY provision, start_at, coalesce(event_id, ''), uid""",
+            CASE WHEN len(accounts) > 0 THEN accounts END, acts,
+            whole_day AND (c.start_at < w.start_at
+                OR c.start_at + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND > w.end_at) AS straddles
+        FROM compressed c
+        JOIN (SELECT DISTINCT provision, start_at, end_at FROM accord_windows) w
+            USING (provision)
+        ORDER BY provision, c.start_at, coalesce(event_id, ''), uid""",
         [
             *(day, *revision_params, day, *params, *midnight_params, as_of, *day_params),
             policy == "corroborated",
