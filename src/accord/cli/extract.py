@@ -11,8 +11,8 @@ import click
 from accord.cli.options import json_option, print_json
 from accord.evidence.store import Store, StoreError
 from accord.extract.actors import GazetteerError, load_gazetteer
-from accord.extract.model import ModelUnavailable, load_model
 from accord.extract.pipeline import extract_article
+from accord.extract.spacy_tier import ModelUnavailable, load_model
 from accord.extract.store import write_extraction
 from accord.extract.text import ReadError, article_paths, read_article
 from accord.views.console import console
