@@ -132,7 +132,7 @@ def test_the_share_of_control_characters_is_the_limit() -> None:
     limit = int(MAX_CONTROL_SHARE * 100)
     assert not_text(b"", "x" * (100 - limit) + "\x01" * limit) is None
     reason = not_text(b"", "x" * (99 - limit) + "\x01" * (limit + 1))
-    assert reason == f"{limit + 1}% of its characters are control characters"
+    assert reason == f"{limit + 1:.1f}% of its characters are control characters (over {limit}%)"
 
 
 def test_not_text_is_a_read_error_naming_the_file(tmp_path: Path) -> None:

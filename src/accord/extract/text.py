@@ -75,7 +75,10 @@ def not_text(data: bytes, text: str) -> str | None:
         return "it holds NUL bytes"
     controls = len(text) - len(_CONTROL.sub("", text))
     if controls > MAX_CONTROL_SHARE * len(text):
-        return f"{controls / len(text):.0%} of its characters are control characters"
+        share = controls / len(text)
+        return (
+            f"{share:.1%} of its characters are control characters (over {MAX_CONTROL_SHARE:.0%})"
+        )
     return None
 
 
