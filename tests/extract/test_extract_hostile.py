@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accord.extract.dates import MAX_DATES
 from accord.extract.models import Article, Extraction
 from accord.extract.pipeline import extract, extract_article
 from accord.extract.text import (
@@ -104,6 +105,12 @@ def test_any_bytes_give_an_article_or_not_text(data: bytes) -> None:
 def test_a_megabyte_of_one_character(character: str) -> None:
     text = character * 1_000_000
     _check(text, _bounded(lambda: extract(text, PUBLISHED)))
+
+
+def test_a_run_on_sentence_of_dates_stays_linear() -> None:
+    text = " on Monday" * MAX_DATES  # found by hypothesis: each date's tense was read to the end
+    result = _bounded(lambda: extract(text, PUBLISHED))
+    assert len(result.dates) == MAX_DATES
 
 
 def test_a_megabyte_of_nested_tags() -> None:

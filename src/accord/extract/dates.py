@@ -321,14 +321,16 @@ def _is_future(text: str, s0: int, s1: int, start: int, end: int, rel: str | Non
     rel = (rel or "").strip().lower()
     if rel in ("next", "last"):
         return rel == "next"
-    s0 = max(s0, start - WINDOW)
+    # The tense is read within WINDOW characters either side: an unbounded clause after the
+    # date made every date of a long run-on sentence scan the rest of it
+    s0, s1 = max(s0, start - WINDOW), min(s1, end + WINDOW)
     if _SINCE.search(text[max(s0, start - 30) : start]):
         return False
     clause_start = s0
     for match in _CLAUSE.finditer(text, s0, start):
         clause_start = match.end()
     clause_end = s1
-    after = _CLAUSE.search(text, end, min(s1, end + WINDOW))
+    after = _CLAUSE.search(text, end, s1)
     if after is not None:
         clause_end = after.start()
     deadline = _DEADLINE_BEFORE.search(text[s0:start]) is not None
@@ -339,7 +341,7 @@ def _is_future(text: str, s0: int, s1: int, start: int, end: int, rel: str | Non
         _last_marker(text, clause_start, start),
         _first_marker(text, end, clause_end),
         _last_marker(text, s0, start),
-        _first_marker(text, end, min(s1, end + WINDOW)),
+        _first_marker(text, end, s1),
     ):
         if found is not None:
             return found
