@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,47 @@ def test_folder_input(tmp_path: Path, article: Path) -> None:
     (tmp_path / "notes.gold.json").write_text("{}", encoding="utf-8")
     document = json.loads(_run("extract", str(tmp_path), "--json").output)
     assert [a["article"]["path"] for a in document["articles"]] == [str(article)]
+
+
+def test_folder_reads_only_the_documented_suffixes(tmp_path: Path, article: Path) -> None:
+    (tmp_path / "page.htm").write_text(PAGE, encoding="utf-8")
+    for name in ("notes.md", "draft.text", "page.xhtml", "data.csv"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    document = json.loads(_run("extract", str(tmp_path), "--json").output)
+    paths = [Path(a["article"]["path"]).name for a in document["articles"]]
+    assert paths == ["article.txt", "page.htm"]
+
+
+def test_random_bytes_are_not_text(tmp_path: Path) -> None:
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(7).randbytes(200_000))
+    result = _run("extract", str(noise), "--json")
+    assert result.exit_code == 1
+    assert result.stderr == f"accord: error: {noise}: not text: it holds NUL bytes; skipped\n"
+    assert json.loads(result.stdout) == {"articles": []}
+
+
+def test_a_folder_run_skips_the_file_that_is_not_text(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    (tmp_path / "bad.html").write_bytes(bytes(range(1, 32)) * 100)
+    result = _run("extract", str(tmp_path), "--db", str(db), "--json")
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"accord: error: {tmp_path / 'bad.html'}: not text: ")
+    assert "control characters" in line and "Traceback" not in result.stderr
+    document = json.loads(result.stdout)
+    assert [a["article"]["path"] for a in document["articles"]] == [str(article)]
+    assert document["store"]["sources"] == 1
+
+
+def test_not_text_from_the_entry_point_exits_1(tmp_path: Path) -> None:
+    from accord.cli.main import main
+
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(SystemExit) as exited:
+        main(["extract", str(binary)])
+    assert exited.value.code == 1
 
 
 def test_store_is_written_once(tmp_path: Path, article: Path) -> None:

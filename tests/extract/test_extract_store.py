@@ -1,4 +1,5 @@
-"""Writing an extraction into the store: the source, claims with spans, dated candidate events."""
+"""Writing an extraction into the store: the source, claims with spans, dated candidate events,
+through the path `accord ingest` takes for JSON Lines."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from accord.evidence.ingest import ingest_file, ingest_records
 from accord.evidence.store import Store
 from accord.extract.models import Article
 from accord.extract.pipeline import extract
-from accord.extract.store import source_id, write_extraction
+from accord.extract.store import extraction_records, source_id, write_extraction
 
 TEXT = """Levant Test Ledger
 Israel frees prisoners after delay
@@ -65,3 +67,58 @@ def test_claim_and_event_columns(store: Store) -> None:
     assert event[7].startswith("candidate from accord extract")
     publisher = store.con.execute("SELECT publisher FROM sources").fetchone()
     assert publisher == ("Override Wire",)
+
+
+def _rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every stored row but the id of the import that stored it."""
+    return {
+        table: store.con.execute(
+            f"SELECT * EXCLUDE (ingest_id) FROM {table} ORDER BY ALL"
+        ).fetchall()
+        for table in ("sources", "claims", "events")
+    }
+
+
+def test_stores_what_accord_ingest_stores_from_its_json_lines(store: Store, tmp_path: Path) -> None:
+    result = extract(TEXT, date(2025, 2, 1), article=Article(TEXT, path="a.txt"))
+    write_extraction(store, result, None)
+    records = extraction_records(result, None)
+    assert [r["record"] for r in records] == ["source", "claim", "claim", "event"]
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store(tmp_path / "ingested.duckdb") as ingested:
+        report = ingest_file(ingested, jsonl)
+        assert report.status == "ok"
+        assert _rows(ingested) == _rows(store)
+    log = store.con.execute("SELECT file, format, rows_read, rejected FROM ingests").fetchall()
+    assert log == [("a.txt", "news-extract", 4, 0)]
+
+
+def test_candidate_events_without_a_date_are_counted_not_stored(store: Store) -> None:
+    text = "Israel released 110 Palestinian prisoners, the Israel Prison Service said.\n"
+    result = extract(text, None, article=Article(text, path="b.txt"))
+    assert result.events
+    report = write_extraction(store, result, None)
+    assert report.events_skipped == len(result.events)
+    assert report.written["events"].added == 0
+    assert [r["record"] for r in extraction_records(result, None)] == ["source", "claim"]
+
+
+def test_a_conflicting_source_is_rejected_and_quarantined(store: Store) -> None:
+    result = extract(TEXT, date(2025, 2, 1), article=Article(TEXT, path="a.txt"))
+    write_extraction(store, result, None)
+    again = write_extraction(store, result, "Another Publisher")
+    assert [(p["row"], p["reason"]) for p in again.rejected] == [(1, "conflicting-duplicate")]
+    assert again.written["claims"].duplicates == 2
+    assert store.counts()["quarantined"] == 1
+    assert store.con.execute("SELECT publisher FROM sources").fetchall() == [
+        ("Levant Test Ledger",)
+    ]
+    assert list(again.to_dict())[2:5] == ["sources", "claims", "events"]
+
+
+def test_no_records_is_a_failed_import_that_logs_nothing(store: Store) -> None:
+    report = ingest_records(store, [], name="nothing")
+    assert report.status == "failed" and report.failure is not None
+    assert report.failure.reason == "empty-file"
+    assert store.counts()["ingests"] == 0

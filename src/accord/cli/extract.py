@@ -11,10 +11,11 @@ import click
 from accord.cli.options import json_option, print_json
 from accord.evidence.store import Store, StoreError
 from accord.extract.actors import GazetteerError, load_gazetteer
-from accord.extract.model import ModelUnavailable, load_model
+from accord.extract.models import Article, Extraction
 from accord.extract.pipeline import extract_article
-from accord.extract.store import write_extraction
-from accord.extract.text import ReadError, article_paths, read_article
+from accord.extract.spacy_tier import ModelUnavailable, load_model
+from accord.extract.store import StoreReport, write_extraction
+from accord.extract.text import NotText, ReadError, article_paths, read_article
 from accord.views.console import console
 from accord.views.extract import render_extraction, render_store_reports
 
@@ -45,7 +46,9 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date 
     help="Also use the optional spaCy model tier (pip install 'accord[model]') for named entities.",
 )  # fmt: skip
 @json_option
+@click.pass_context
 def extract(
+    ctx: click.Context,
     files: tuple[Path, ...],
     published: date | None,
     db: str | None,
@@ -54,11 +57,15 @@ def extract(
     use_model: bool,
     as_json: bool,
 ) -> None:
-    """Claims, quantities, dates, actors and candidate events from news text or HTML."""
+    """Claims, quantities, dates, actors and candidate events from news text or HTML.
+
+    Exit code 0, 1 when a file was skipped as not text (the others are still processed), 2 for
+    a usage error.
+    """
     try:
         gazetteer = load_gazetteer(gazetteer_file)
         paths = list(article_paths(list(files)))
-        articles = [read_article(p, published) for p in paths]
+        articles = _read_articles(paths, published)
         nlp = load_model() if use_model else None
     except (ReadError, GazetteerError, ModelUnavailable) as exc:
         raise click.UsageError(str(exc)) from None
@@ -72,6 +79,28 @@ def extract(
                 counts = store.counts()
         except StoreError as exc:
             raise click.UsageError(str(exc)) from None
+    _show(extractions, reports, counts, db, as_json)
+    ctx.exit(0 if len(articles) == len(paths) else 1)
+
+
+def _read_articles(paths: list[Path], published: date | None) -> list[Article]:
+    """The articles read; a file that is not text is reported on stderr and left out."""
+    articles = []
+    for path in paths:
+        try:
+            articles.append(read_article(path, published))
+        except NotText as exc:
+            click.echo(f"accord: error: {exc}; skipped", err=True)
+    return articles
+
+
+def _show(
+    extractions: list[Extraction],
+    reports: list[StoreReport],
+    counts: dict[str, int],
+    db: str | None,
+    as_json: bool,
+) -> None:
     if as_json:
         document: dict[str, Any] = {"articles": []}
         for i, x in enumerate(extractions):

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from accord.extract.actors import Gazetteer
-from accord.extract.lexicon import CUE_VERBS, OBJECT_CUES, THAT_ONLY_CUES
+from accord.extract.lexicon import CUE_VERBS, OBJECT_CUES, THAT_ONLY_CUES, WEEKDAY_NAMES
 from accord.extract.models import Claim, ClaimKind
 from accord.extract.quotes import QuotePiece, find_quotes
 from accord.extract.sentences import Sentence
@@ -61,14 +61,14 @@ _RECIPIENT = re.compile(
 )
 _THAT_WINDOW = re.compile(
     r"(?P<adv>(?:\s*,?\s*(?:(?:in|on|at|during|after|via|through|to|late|early|earlier|later|"
-    r"last|this|by|over|from)\b[^,.;“”\"]{0,60}?|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|on\s+\w+|again|also|repeatedly|publicly|privately)"
+    rf"last|this|by|over|from)\b[^,.;“”\"]{{0,60}}?|{'|'.join(WEEKDAY_NAMES)}|"
+    r"yesterday|today|on\s+\w+|again|also|repeatedly|publicly|privately)"
     r")*)\s*,?\s*that\s+",
     re.IGNORECASE,
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|last\s+week|this\s+week)\b\s*,?\s*",
+    rf"\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?(?:{'|'.join(WEEKDAY_NAMES)}|"
+    r"yesterday|today|last\s+week|this\s+week)\b\s*,?\s*",
     re.IGNORECASE,
 )
 _CONTENT_CUT = re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from accord.extract.lexicon import STOPWORDS
 from accord.extract.models import Line, LineKind
 
 _FURNITURE = re.compile(
@@ -89,103 +90,6 @@ _UI_ITEM = re.compile(
     r"just\ now|yesterday|today|\d+\ min(?:ute)?s?\ read)$",
     re.IGNORECASE | re.VERBOSE,
 )
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "during",
-        "each",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "here",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "more",
-        "most",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "said",
-        "says",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "under",
-        "until",
-        "up",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-    ]
-)
 _WORD = re.compile(r"[A-Za-z\u2019']+")
 _SENTENCE_END = re.compile(r"[.!?:;,\"\u201d\u2019)]\s*$")
 MAX_LINE_FOR_PATTERNS = 2000
@@ -229,7 +133,7 @@ def _classify(line: str) -> tuple[LineKind, str]:
         return "furniture", "byline"
     if not _SENTENCE_END.search(head) and (" — " in head or " | " in head) and len(words) <= 8:
         return "text", "tagline-candidate"
-    stops = sum(w.lower() in _STOPWORDS for w in words)
+    stops = sum(w.lower() in STOPWORDS for w in words)
     density = stops / len(words) if words else 0.0
     ends = bool(_SENTENCE_END.search(head))
     if len(words) >= 12 and density >= 0.2:

@@ -13,22 +13,24 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from accord.extract.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+    alternation,
+)
 from accord.extract.models import DateMention, Granularity
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)} | {
+    name.lower(): number for name, number in MONTH_ABBREVIATIONS.items()
+}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_MONTH = "(?:" + "|".join([*MONTH_NAMES, *(rf"{name}\.?" for name in MONTH_ABBREVIATIONS)]) + ")"
+_WEEKDAY = alternation(WEEKDAY_NAMES)
 _YEAR = r"(?:19|20)\d{2}"
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+# "two days ago", "a week ago": counts of days or weeks up to ten
+_NUMBER_WORDS = {"a": 1, "an": 1} | {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10}
 _PREPOSITIONS = r"(?:in|since|until|by|from|during|of|through|before|after|and|or|to|between)"
 _RELATIVE = (
     r"(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next|past)\s+"
@@ -77,8 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "days-ago",
         re.compile(
-            r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-            r"(?P<u>days?|weeks?)\s+ago\b",
+            rf"\b(?P<n>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?P<u>days?|weeks?)\s+ago\b",
             _I,
         ),
     ),
@@ -320,14 +321,16 @@ def _is_future(text: str, s0: int, s1: int, start: int, end: int, rel: str | Non
     rel = (rel or "").strip().lower()
     if rel in ("next", "last"):
         return rel == "next"
-    s0 = max(s0, start - WINDOW)
+    # The tense is read within WINDOW characters either side: an unbounded clause after the
+    # date made every date of a long run-on sentence scan the rest of it
+    s0, s1 = max(s0, start - WINDOW), min(s1, end + WINDOW)
     if _SINCE.search(text[max(s0, start - 30) : start]):
         return False
     clause_start = s0
     for match in _CLAUSE.finditer(text, s0, start):
         clause_start = match.end()
     clause_end = s1
-    after = _CLAUSE.search(text, end, min(s1, end + WINDOW))
+    after = _CLAUSE.search(text, end, s1)
     if after is not None:
         clause_end = after.start()
     deadline = _DEADLINE_BEFORE.search(text[s0:start]) is not None
@@ -338,7 +341,7 @@ def _is_future(text: str, s0: int, s1: int, start: int, end: int, rel: str | Non
         _last_marker(text, clause_start, start),
         _first_marker(text, end, clause_end),
         _last_marker(text, s0, start),
-        _first_marker(text, end, min(s1, end + WINDOW)),
+        _first_marker(text, end, s1),
     ):
         if found is not None:
             return found

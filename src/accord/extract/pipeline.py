@@ -14,7 +14,6 @@ from accord.extract.attribution import extract_claims
 from accord.extract.clean import classify_lines
 from accord.extract.dates import find_dates
 from accord.extract.events import find_events
-from accord.extract.model import NLP, entity_mentions
 from accord.extract.models import (
     ActorMention,
     Article,
@@ -24,6 +23,7 @@ from accord.extract.models import (
 from accord.extract.quantities import find_quantities
 from accord.extract.quotes import find_quotes
 from accord.extract.sentences import Sentence, split_sentences
+from accord.extract.spacy_tier import NLP, entity_mentions
 from accord.extract.spans import SpanIndex
 
 #: Sentences longer than this are not real prose (a scraped blob); claims are not sought there,
@@ -41,8 +41,8 @@ def extract(
 ) -> Extraction:
     """Extract claims, quantities, dates, actors and candidate events from one article's text.
 
-    `model` (the optional spaCy tier, see `accord.extract.model`) adds named entities that the
-    gazetteer does not know to `actors`; everything else is rule-based.
+    `model` (the optional spaCy tier, see `accord.extract.spacy_tier`) adds named entities
+    that the gazetteer does not know to `actors`; everything else is rule-based.
     """
     gazetteer = gazetteer or load_gazetteer()
     article = article or Article(text=text, published=published)

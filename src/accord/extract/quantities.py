@@ -9,44 +9,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.extract.lexicon import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HYPHEN_UNITS,
+    ING_ADJECTIVES,
+    IRREGULAR_PLURALS,
+    MEASURES,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NOMINAL_ADJECTIVES,
+    NUMBER_SCALES,
+    NUMBER_WORDS,
+    ONE_COUNTS_AFTER,
+    ONE_IDIOMS,
+    OVER_AS_MORE_THAN_AFTER,
+    PARTY_NOUNS,
+    PER_ADJECTIVES,
+    PREPOSITION_VERBS,
+    QUANTITY_MODIFIERS,
+    SHORT_SCALES,
+    SKIP_BEFORE_NOUN,
+    STOPWORDS,
+    TIME_UNITS,
+    alternation,
+)
 from accord.extract.models import Quantity
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_TENS = [word for word, value in NUMBER_WORDS.items() if value >= 20]
+_ONES = [word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9]
+_UNDER_TWENTY = [word for word, value in NUMBER_WORDS.items() if value < 20 and word != "dozen"]
+# "twenty-five" is one number; "dozen" also comes with its article ("a dozen")
 _WORD_NUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozen)"
+    rf"(?:{alternation(_TENS)}(?:-{alternation(_ONES)})?|{'|'.join(_UNDER_TWENTY)}|"
+    r"a\s+dozen|dozen)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUM = rf"(?:{_DIGITS}|{_WORD_NUM}(?:\s+hundred)?)(?:\s+(?:hundred|thousand|million|billion))?"
-_MODIFIERS = {
-    "over": "over", "more than": "more_than", "at least": "at_least", "nearly": "nearly",
-    "almost": "almost", "up to": "up_to", "about": "about", "around": "about",
-    "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
-    "close to": "nearly", "fewer than": "fewer_than", "less than": "less_than",
-    "as many as": "up_to", "no fewer than": "at_least", "at most": "up_to",
-}  # fmt: skip
-_MOD = "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
-_CURRENCY = r"(?:US\$|\$|\u00a3|\u20ac|\u00a5|\u20bd|\u20b4|\u20aa|\u20b9)"
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
-# "nine-point plan", "a 10-km zone": a hyphenated count; "45-day", "five-year": a duration
-_HYPHEN_UNITS = (
-    r"day|week|month|year|hour|minute|point|member|man|nation|party|km|kilometre|kilometer|"
-    r"mile|metre|meter|tonne"
-)
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUM}(?:\s+hundred)?)(?:\s+{alternation(NUMBER_SCALES)})?"
+_MOD = "|".join(sorted((re.escape(m) for m in QUANTITY_MODIFIERS), key=len, reverse=True))
+_CURRENCY = alternation(CURRENCY_SYMBOLS)
+_SHORT = alternation(sorted(SHORT_SCALES, key=len, reverse=True))
 _CANDIDATE = re.compile(
     rf"(?<![\w.,$£€-])(?:(?P<mod>{_MOD})\s+)?(?:(?P<between>between|from)\s+)?"
-    rf"(?P<cur>{_CURRENCY})?(?P<num>{_NUM})(?P<short>(?(cur)(?:bn|mn|m|k)|(?!)))?(?![\w])"
+    rf"(?P<cur>{_CURRENCY})?(?P<num>{_NUM})(?P<short>(?(cur){_SHORT}|(?!)))?(?![\w])"
     rf"(?:(?:\s*(?:-|\u2013|to)\s*|\s+and\s+(?(between)|(?!)))"
     rf"(?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})(?![\w]))?"
-    rf"(?P<hyphen>-(?P<hunit>{_HYPHEN_UNITS})(?![\w-]))?",
+    rf"(?P<hyphen>-(?P<hunit>{alternation(HYPHEN_UNITS)})(?![\w-]))?",
     re.IGNORECASE,
 )
 # "more than a year", "over a month": one unit of time, written with the article
@@ -54,198 +62,20 @@ _ONE_UNIT = re.compile(
     rf"(?<![\w-])(?P<mod>{_MOD})\s+(?:a|an)\s+(?P<unit>day|week|month|year|decade|hour)\b",
     re.IGNORECASE,
 )
-_PREPOSITION_USE = re.compile(
-    r"\b(?:haggle|haggling|argue|arguing|argued|talk|talks|talking|talked|row|dispute|fight|"
-    r"fighting|fought|clash|clashes|negotiate|negotiating|negotiations|spoke|speak|speaking|"
-    r"asked|think|thinking|worried|concerned|concerns|care|know|knew|wars?|stalled)\s+$",
-    re.IGNORECASE,
-)
-_TIME_UNITS = frozenset(
-    [
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-    ]
-)
-#: Measures counted as the noun of their number ("5 km", "26,000 tonnes"), singular or not.
-_MEASURES = frozenset(
-    [
-        "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles",
-        "metre", "metres", "meter", "meters", "tonne", "tonnes", "ton", "tons", "kg", "kilogram",
-        "kilograms", "litre", "litres", "liter", "liters", "barrel", "barrels", "hectare",
-        "hectares", "acre", "acres"
-    ]
-)  # fmt: skip
-#: Currency words: the quantity is money with the currency as its noun ("300,000 pesos").
-_CURRENCY_WORDS = frozenset(
-    [
-        "dollars", "euros", "pounds", "pesos", "roubles", "rubles", "hryvnias", "hryvnia",
-        "shekels", "riyals", "rials", "dinars", "dirhams", "lira", "liras", "yuan", "rupees",
-        "francs", "birr", "afghanis", "naira", "shillings"
-    ]
-)  # fmt: skip
-#: Adjectives used as the counted noun ("with 30 wounded during the pullout").
-_NOMINAL = frozenset(["wounded", "injured", "dead", "missing", "displaced", "detained"])
-#: "the two sides": the parties to the conflict, named, not counted.
-_PARTY_NOUNS = frozenset(["sides", "delegations", "camps"])
-#: Words after which "one" counts something ("and one member", "including one detainee").
-_ONE_COUNTS_AFTER = re.compile(
-    r"\b(?:and|including|only|just|exactly|with|plus|for)\s+$", re.IGNORECASE
-)
-_ONE_IDIOMS = frozenset(["thing", "way", "another", "hand", "side", "point", "time"])
-_IRREGULAR = frozenset(
-    [
-        "people",
-        "children",
-        "men",
-        "women",
-        "police",
-        "personnel",
-        "staff",
-        "civilians",
-        "cattle",
-        "fuel",
-        "aid",
-        "livestock",
-        "troops",
-    ]
-)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "do",
-        "did",
-        "does",
-        "not",
-        "no",
-        "nor",
-        "more",
-        "other",
-        "others",
-        "additional",
-        "further",
-        "extra",
-        "new",
-        "also",
-        "among",
-        "including",
-        "such",
-        "per",
-        "each",
-        "every",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "since",
-        "between",
-        "about",
-        "around",
-        "up",
-        "down",
-        "out",
-        "off",
-        "against",
-        "through",
-        "across",
-        "within",
-        "without",
-        "inside",
-        "outside",
-        "near",
-        "while",
-        "when",
-        "where",
-        "this",
-        "these",
-        "those",
-        "their",
-        "its",
-        "his",
-        "her",
-        "our",
-        "your",
-        "them",
-        "they",
-        "he",
-        "she",
-        "it",
-        "we",
-        "i",
-        "you",
-        "said",
-        "says",
-        "told",
-        "according",
-    ]
-)
-_SKIP_BEFORE_NOUN = frozenset(["more", "other", "additional", "further", "extra", "new"])
-_ING_ADJECTIVES = frozenset(
-    ["living", "remaining", "missing", "surviving", "returning", "wounding"]
-)
+_PREPOSITION_USE = re.compile(rf"\b{alternation(PREPOSITION_VERBS)}\s+$", re.IGNORECASE)
+_ONE_COUNTS_AFTER = re.compile(rf"\b{alternation(ONE_COUNTS_AFTER)}\s+$", re.IGNORECASE)
 _AND_NOUN = re.compile(r"\s+and\s+([a-z]+)\b")
 _NOT_AFTER = re.compile(
     r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|local\s+time|o'clock|:\d)|"
-    r"\s*(?:-|\s)?year-old|(?:st|nd|rd|th)\b|\s*(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|%?\s*(?:days?|weeks?)\s+ago\b)",
+    rf"\s*(?:-|\s)?year-old|(?:st|nd|rd|th)\b|\s*{alternation(MONTH_NAMES)}\b|"
+    r"%?\s*(?:days?|weeks?)\s+ago\b)",
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:resolution|no\.|number|article|route|highway|channel|flight|gate|section|"
     r"clause|paragraph|phase|page|chapter|line|unit|brigade|division|covid|f|su|mig|"
     r"point|item|annex|stage|sector|gate|checkpoint|camp|(?-i:Day)|D\+|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s*$|\d:$)",
+    rf"{alternation(MONTH_NAMES)}|{alternation(MONTH_ABBREVIATIONS)}\.?)\s*$|\d:$)",
     re.IGNORECASE,
 )
 _PER = re.compile(
@@ -286,10 +116,10 @@ def find_quantities(text: str, spans: list[tuple[int, int]]) -> list[Quantity]:
 
 
 def _one_unit(text: str, match: re.Match[str], violations: bool) -> Quantity:
-    modifier = _MODIFIERS[" ".join(match.group("mod").lower().split())]
+    modifier = QUANTITY_MODIFIERS[" ".join(match.group("mod").lower().split())]
     return _make(
-        text, match.start(), match.end(), 1, None, modifier, match.group("unit"), None,
-        "duration", violations, "one-unit",
+        text=text, start=match.start(), end=match.end(), value=1, modifier=modifier,
+        noun=match.group("unit"), kind="duration", violations=violations, rule="one-unit",
     )  # fmt: skip
 
 
@@ -303,11 +133,7 @@ def _over_as_preposition(text: str, match: re.Match[str], sentence_start: int) -
     return _OVER_AS_MORE_THAN.search(before) is None
 
 
-_OVER_AS_MORE_THAN = re.compile(
-    r"\b(?:in|for|after|within|of|since|than|lasted|lasting|lasts|took|taken|takes|spent|"
-    r"waited|ago)\s+$",
-    re.IGNORECASE,
-)
+_OVER_AS_MORE_THAN = re.compile(rf"\b{alternation(OVER_AS_MORE_THAN_AFTER)}\s+$", re.IGNORECASE)
 
 
 def number_value(words: str) -> float | None:
@@ -320,11 +146,11 @@ def number_value(words: str) -> float | None:
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", token):
             current += float(token)
-        elif token in _UNITS:
-            current += _UNITS[token]
-        elif token in _SCALES:
-            current = (current or 1) * _SCALES[token]
-            if _SCALES[token] >= 1000:
+        elif token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token in NUMBER_SCALES:
+            current = (current or 1) * NUMBER_SCALES[token]
+            if NUMBER_SCALES[token] >= 1000:
                 total += current
                 current = 0
         else:
@@ -345,8 +171,8 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
     else:
         end = match.end()
     if match.group("short"):  # "$5m", "€2bn"
-        value *= _SHORT_SCALES[match.group("short").lower()]
-    modifier = _MODIFIERS.get(" ".join((match.group("mod") or "").lower().split()))
+        value *= SHORT_SCALES[match.group("short").lower()]
+    modifier = QUANTITY_MODIFIERS.get(" ".join((match.group("mod") or "").lower().split()))
     if modifier in ("over", "about") and _PREPOSITION_USE.search(
         text, max(0, match.start() - 20), match.start()
     ):
@@ -363,31 +189,23 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
         start = match.start("cur") if match.group("cur") else match.start("num")
     if match.group("hyphen"):
         unit = match.group("hunit")
-        timed = unit.lower() in _TIME_UNITS
+        timed = unit.lower() in TIME_UNITS
         return _make(
-            text, start, match.end(), value, None, modifier, unit, None,
-            "duration" if timed else "count", violations,
-            "hyphen-duration" if timed else "hyphen-count",
+            text=text, start=start, end=match.end(), value=value, modifier=modifier, noun=unit,
+            kind="duration" if timed else "count", violations=violations,
+            rule="hyphen-duration" if timed else "hyphen-count",
         )  # fmt: skip
     if match.group("cur"):
         return _make(
-            text, start, end, value, value_max, modifier, None, None, "money", violations, "money"
-        )
+            text=text, start=start, end=end, value=value, value_max=value_max, modifier=modifier,
+            kind="money", violations=violations, rule="money",
+        )  # fmt: skip
     percent = _PERCENT.match(text, end, limit)
     if percent:
         return _make(
-            text,
-            start,
-            percent.end(),
-            value,
-            value_max,
-            modifier,
-            None,
-            None,
-            "percent",
-            violations,
-            "percent",
-        )
+            text=text, start=start, end=percent.end(), value=value, value_max=value_max,
+            modifier=modifier, kind="percent", violations=violations, rule="percent",
+        )  # fmt: skip
     noun = _one_noun(text, end, limit) if num.lower() == "one" else _noun(text, end, limit, value)
     if noun.noun and noun.noun.lower() == "ones":  # "three dead ones": counted, noun elided
         noun = _Noun(None, end)
@@ -402,36 +220,33 @@ def _quantity(text: str, match: re.Match[str], limit: int, violations: bool) -> 
         per_text = per.group("tper") or _per_phrase(per.group("per"))
         per_end = per.start(group) + len(per_text)
         return _make(
-            text,
-            start,
-            per_end,
-            value,
-            None,
-            modifier,
-            noun.noun,
-            per_text,
-            "ratio",
-            violations,
-            "ratio",
-        )
+            text=text, start=start, end=per_end, value=value, modifier=modifier, noun=noun.noun,
+            per=per_text, kind="ratio", violations=violations, rule="ratio",
+        )  # fmt: skip
     if not noun.noun and _word_number_alone(text, num, match.start("num"), stop, limit):
         return None
     kind = "range" if value_max is not None else "count"
-    if noun.noun and noun.noun.lower() in _CURRENCY_WORDS:
+    if noun.noun and noun.noun.lower() in CURRENCY_WORDS:
         kind = "money"
-    if noun.noun and noun.noun.lower() in _TIME_UNITS and kind == "count":
+    if noun.noun and noun.noun.lower() in TIME_UNITS and kind == "count":
         kind = "duration"
         if modifier == "over" and match.group("mod") and _over_as_preposition(text, match, 0):
             modifier, start = None, match.start("num")  # "Over six weeks, ...": a preposition
     return _make(
-        text, start, stop, value, value_max, modifier, noun.noun, None, kind, violations, kind
-    )
+        text=text, start=start, end=stop, value=value, value_max=value_max, modifier=modifier,
+        noun=noun.noun, kind=kind, violations=violations, rule=kind,
+    )  # fmt: skip
 
 
 def _make(
-    text: str, start: int, end: int, value: float, value_max: float | None, modifier: str | None,
-    noun: str | None, per: str | None, kind: str, violations: bool, rule: str,
+    *, text: str, start: int, end: int, value: float, value_max: float | None = None,
+    modifier: str | None, noun: str | None = None, per: str | None = None, kind: str,
+    violations: bool, rule: str,
 ) -> Quantity:  # fmt: skip
+    """The quantity at `text[start:end]`, without trailing spaces and punctuation.
+
+    Keyword-only: several of its arguments are optional strings, easily swapped by position.
+    """
     while end > start and text[end - 1] in " ,.":
         end -= 1
     return Quantity(
@@ -478,7 +293,7 @@ def _one_noun(text: str, position: int, limit: int) -> _Noun:
         if token[:1].isupper() and found.noun is None:
             continue
         lowered = token.lower()
-        if token[:1].isupper() or lowered in _STOP or lowered in _ONE_IDIOMS:
+        if token[:1].isupper() or lowered in STOPWORDS or lowered in ONE_IDIOMS:
             break
         if lowered.endswith(("ed", "ing")) or (found.noun and lowered.endswith(("en", "wn"))):
             break
@@ -488,7 +303,7 @@ def _one_noun(text: str, position: int, limit: int) -> _Noun:
 
 def _names_the_parties(text: str, match: re.Match[str], noun: _Noun) -> bool:
     """ "the two sides", "the two Afghan delegations" name the parties, they count nothing."""
-    if not noun.noun or noun.noun.lower() not in _PARTY_NOUNS:
+    if not noun.noun or noun.noun.lower() not in PARTY_NOUNS:
         return False
     before = text[max(0, match.start() - 5) : match.start()]
     return match.group("num").lower() == "two" and before.lower().endswith("the ")
@@ -505,10 +320,10 @@ def _noun(text: str, position: int, limit: int, value: float) -> _Noun:
             break
         token = word.group(1)
         lowered = token.lower()
-        if lowered in _SKIP_BEFORE_NOUN and not words:
+        if lowered in SKIP_BEFORE_NOUN and not words:
             cursor = word.end()
             continue
-        if lowered in _STOP or (lowered.endswith("ing") and lowered not in _ING_ADJECTIVES):
+        if lowered in STOPWORDS or (lowered.endswith("ing") and lowered not in ING_ADJECTIVES):
             break
         words.append((token, word.end()))
         cursor = word.end()
@@ -529,7 +344,11 @@ def _noun(text: str, position: int, limit: int, value: float) -> _Noun:
             ):  # "minors and women" is one group; "vehicles and units of equipment" two
                 return _Noun(f"{token} and {pair.group(1)}", pair.end())
             return _Noun(token, end)
-    if len(words) == 1 and words[0][0].lower() in _NOMINAL and not _coordinated(text, position):
+    if (
+        len(words) == 1
+        and words[0][0].lower() in NOMINAL_ADJECTIVES
+        and not _coordinated(text, position)
+    ):
         return _Noun(*words[0])
     if not words:
         partitive = _PARTITIVE.match(text, position, limit)
@@ -559,12 +378,12 @@ def _next_is_noun(text: str, position: int, limit: int, value: float) -> bool:
     if word is None:
         return False
     token = word.group(1)
-    return token.lower() not in _STOP and _plural(token, value) and token.islower()
+    return token.lower() not in STOPWORDS and _plural(token, value) and token.islower()
 
 
 def _plural(token: str, value: float) -> bool:
     word = token.lower()
-    if word in _IRREGULAR or word in _TIME_UNITS or word in _MEASURES:
+    if word in IRREGULAR_PLURALS or word in TIME_UNITS or word in MEASURES:
         return True
     if word.endswith("men") and len(word) > 4:
         return True  # servicemen, gunmen, policemen
@@ -581,23 +400,18 @@ def _adjective(word: str) -> bool:
 
 def _per_ok(phrase: str) -> bool:
     first = phrase.split()[0].lower()
-    return first not in _STOP or first in ("day", "week")
+    return first not in STOPWORDS or first in ("day", "week")
 
 
 def _per_phrase(phrase: str) -> str:
     words = []
     for word in phrase.split():
-        if word.lower() in _STOP:
+        if word.lower() in STOPWORDS:
             break
         words.append(word)
         if _plural(word.lower(), 2) or word.lower() in ("day", "week", "month", "year", "hour"):
             break
-        if (
-            not _adjective(word.lower())
-            and len(words) >= 1
-            and word.lower()
-            not in ("civilian", "female", "male", "military", "elderly", "sick", "wounded", "child")
-        ):
+        if not _adjective(word.lower()) and word.lower() not in PER_ADJECTIVES:
             break
     return " ".join(words)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from accord.extract.lexicon import MONTH_ABBREVIATIONS
+
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -44,18 +46,7 @@ _ABBREVIATIONS = frozenset(
         "ltd",
         "co",
         "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(month.lower() for month in MONTH_ABBREVIATIONS),
         "a.m",
         "p.m",
         "e.g",

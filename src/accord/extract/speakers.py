@@ -7,16 +7,21 @@ import re
 from dataclasses import dataclass
 
 from accord.extract.actors import Gazetteer
-from accord.extract.lexicon import DETERMINERS, PRONOUNS, SPEAKER_TAIL_WORDS
+from accord.extract.lexicon import (
+    DETERMINERS,
+    MONTH_NAMES,
+    PRONOUNS,
+    SPEAKER_TAIL_WORDS,
+    WEEKDAY_NAMES,
+)
 
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:in|on|at|under|after|during|earlier|later|meanwhile|however|speaking|asked|late|"
     r"separately|since|following|despite|before|when|while|as|with|without|from|by|for|"
     r"writing|addressing|overnight|today|yesterday|within|just|shortly|hours|minutes|moments|"
     r"days|weeks|soon|once|then|also|instead|nevertheless|previously|responding|reacting|"
-    r"last|this|that|earlier|in\s+response|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|\d{1,2}\s+\w+)\b[^,]{0,120},(?:\s*\d{4},)?\s*)+",
+    rf"last|this|that|earlier|in\s+response|{'|'.join(MONTH_NAMES)}|{'|'.join(WEEKDAY_NAMES)}|"
+    r"\d{1,2}\s+\w+)\b[^,]{0,120},(?:\s*\d{4},)?\s*)+",
     re.IGNORECASE,
 )
 # "CAIRO (Reuters) - ", "GAZA CITY, Feb 10 (AP) — "
@@ -38,7 +43,7 @@ _FINITE = re.compile(
 )
 _TRAILING_TIME = re.compile(
     r"(?:\s*,)?\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|last|this|on\s+the)?\s*"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|morning|"
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}|week|night|morning|"
     r"afternoon|evening|weekend|month|year|today|yesterday|tonight)(?:\s+(?:morning|night|"
     r"afternoon|evening))?\s*,?$",
     re.IGNORECASE,

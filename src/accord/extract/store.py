@@ -1,9 +1,11 @@
 """Writing an extraction into the evidence store: the article as a `news` source, its claims,
 and its dated candidate events, in one transaction with an `ingests` log line.
 
-Rows go through the same staging tables, checks and writers as `accord ingest`, so identity is
-the content hash: extracting the same article again adds nothing. The source id is derived from
-the article's text, so the same article read from another path is the same source.
+The extraction becomes the records of accord's JSON Lines format (docs/evidence.md, section 3)
+and goes through `accord.evidence.ingest.ingest_records`, the path `accord ingest` takes for a
+JSON Lines file, so identity is the content hash: extracting the same article again adds
+nothing. The source id is derived from the article's text, so the same article read from
+another path is the same source.
 """
 
 from __future__ import annotations
@@ -13,23 +15,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
-
-from accord.evidence.checks import (
-    claim_checks,
-    create_macros,
-    event_checks,
-    run_checks,
-    source_checks,
-)
-from accord.evidence.ingest import log_end, log_start
-from accord.evidence.staging import stage_rows
+from accord.evidence.ingest import ingest_records
 from accord.evidence.store import Store
-from accord.evidence.writer import Written, write_claims, write_events, write_sources
+from accord.evidence.writer import Written
 from accord.extract.models import CandidateEvent, Extraction
 
 FORMAT = "news-extract"
 NOTE = "candidate from accord extract (rule-based, unverified)"
+#: The order in which a report lists what was written: the order of the records.
+KINDS = ("sources", "claims", "events")
 
 
 @dataclass
@@ -55,66 +49,37 @@ class StoreReport:
 
 def source_id(extraction: Extraction) -> str:
     """A stable id for the article: `news-` and the first 16 hex digits of its text's SHA-256."""
-    digest = hashlib.sha256(extraction.article.text.encode("utf-8")).hexdigest()
-    return f"news-{digest[:16]}"
+    return f"news-{_text_digest(extraction)[:16]}"
 
 
 def write_extraction(store: Store, extraction: Extraction, publisher: str | None) -> StoreReport:
     """Store one article's source, claims and dated candidate events (idempotent)."""
-    article = extraction.article
-    report = StoreReport(article.path or "<text>", source_id(extraction))
-    # One errors table serves all three stages, so row numbers never repeat across them.
-    sources = [(1, _source_row(extraction, report.source_id, publisher))]
-    claims = [
-        (i + 2, _claim_row(extraction, i, report.source_id)) for i in range(len(extraction.claims))
-    ]
-    events = []
-    for number, event in enumerate(extraction.events, start=len(claims) + 2):
-        row = _event_row(extraction, event, report.source_id)
-        if row is None:
-            report.events_skipped += 1
-        else:
-            events.append((number, row))
-    with store.transaction() as con:
-        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        ingest_id = log_start(con, report.file, digest, FORMAT)
-        prefix = f"extract{ingest_id}"
-        errors = f"{prefix}_errors"
-        con.execute(
-            f"CREATE TEMP TABLE {errors} (row_number BIGINT, column_name VARCHAR, "
-            "value VARCHAR, reason VARCHAR, message VARCHAR)"
-        )
-        create_macros(con)
-        stages = {
-            "sources": stage_rows(con, "sources", f"{prefix}_sources", sources),
-            "claims": stage_rows(con, "claims", f"{prefix}_claims", claims),
-            "events": stage_rows(con, "events", f"{prefix}_events", events),
-        }
-        known = "SELECT id FROM sources"
-        run_checks(con, stages["sources"], source_checks(), errors)
-        report.written["sources"] = write_sources(con, stages["sources"], errors, ingest_id)
-        run_checks(con, stages["claims"], claim_checks(known), errors)
-        report.written["claims"] = write_claims(con, stages["claims"], errors, ingest_id)
-        known_events = "SELECT event_id FROM events"
-        run_checks(con, stages["events"], event_checks(known, known_events, False), errors)
-        report.written["events"] = write_events(con, stages["events"], errors, ingest_id)
-        report.rejected = [
-            dict(zip(("row", "column", "value", "reason", "message"), row, strict=True))
-            for row in con.execute(f"SELECT * FROM {errors} ORDER BY row_number").fetchall()
-        ]
-        rows = sum(w.added + w.duplicates for w in report.written.values()) + len(report.rejected)
-        rejected = len({r["row"] for r in report.rejected})
-        log_end(con, ingest_id, rows, rejected, report.written)
-        _drop_work_tables(con, prefix)
+    report = StoreReport(extraction.article.path or "<text>", source_id(extraction))
+    records = extraction_records(extraction, publisher)
+    report.events_skipped = len(extraction.events) - sum(r["record"] == "event" for r in records)
+    ingested = ingest_records(
+        store, records, name=report.file, fmt=FORMAT, digest=_text_digest(extraction)
+    )
+    report.written = {kind: ingested.written[kind] for kind in KINDS}
+    report.rejected = [problem.to_dict() for problem in ingested.problems]
     return report
 
 
-def _drop_work_tables(con: duckdb.DuckDBPyConnection, prefix: str) -> None:
-    for (name,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ?)",
-        [prefix],
-    ).fetchall():
-        con.execute(f"DROP TABLE IF EXISTS {name}")
+def extraction_records(extraction: Extraction, publisher: str | None) -> list[dict[str, Any]]:
+    """The article as JSON Lines records: its source, its claims, then the candidate events
+    that have an actor and a date (the others cannot be stored)."""
+    sid = source_id(extraction)
+    claims = [_claim_row(extraction, i, sid) for i in range(len(extraction.claims))]
+    events = [_event_row(extraction, event, sid) for event in extraction.events]
+    return [
+        {"record": "source", **_source_row(extraction, sid, publisher)},
+        *({"record": "claim", **row} for row in claims),
+        *({"record": "event", **row} for row in events if row is not None),
+    ]
+
+
+def _text_digest(extraction: Extraction) -> str:
+    return hashlib.sha256(extraction.article.text.encode("utf-8")).hexdigest()
 
 
 def _source_row(extraction: Extraction, sid: str, publisher: str | None) -> dict[str, Any]:

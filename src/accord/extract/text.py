@@ -3,7 +3,8 @@ and folders of them.
 
 Offsets are kept into the text returned here: the file's decoded text as-is for plain text (no
 normalisation, so gold offsets computed with `open(path, encoding="utf-8").read()` line up), and
-the extracted main text for HTML.
+the extracted main text for HTML. Bytes that are not text (a NUL byte, or more than 5% control
+characters once decoded) are refused with NotText rather than read as Latin-1 noise.
 """
 
 from __future__ import annotations
@@ -17,8 +18,14 @@ from typing import Literal
 from accord.extract.models import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: The files a folder is read for, as docs/extract.md lists them.
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
 MAX_CHARS = 2_000_000  # bound the work per article; longer input is cut and a warning given
+#: Decoded text with a larger share of control characters is not text (random bytes have ~23%).
+MAX_CONTROL_SHARE = 0.05
+# Unicode's control characters (category Cc) but tab, line feed, vertical tab, form feed and
+# carriage return, which plain text uses
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 
 
@@ -26,12 +33,18 @@ class ReadError(Exception):
     """An input path cannot be read as an article."""
 
 
+class NotText(ReadError):
+    """A file's bytes are not text: they hold a NUL byte, or once decoded more than
+    `MAX_CONTROL_SHARE` of the characters are control characters."""
+
+
 def article_paths(paths: list[Path]) -> Iterator[Path]:
-    """The article files named, with folders expanded (sorted; gold `.json` files are skipped)."""
+    """The article files named, with folders expanded to their `.txt`, `.html` and `.htm`
+    files, sorted (so a corpus folder's gold `.json` files are skipped)."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in (*HTML_SUFFIXES, *TEXT_SUFFIXES):
+                if child.is_file() and child.suffix.lower() in FOLDER_SUFFIXES:
                     yield child
         elif path.is_file():
             yield path
@@ -56,13 +69,32 @@ def looks_like_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(text[:200]))
 
 
+def not_text(data: bytes, text: str) -> str | None:
+    """Why a file's bytes (and their decoded `text`) are not text, or None when they are."""
+    if b"\x00" in data:
+        return "it holds NUL bytes"
+    controls = len(text) - len(_CONTROL.sub("", text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        share = controls / len(text)
+        return (
+            f"{share:.1%} of its characters are control characters (over {MAX_CONTROL_SHARE:.0%})"
+        )
+    return None
+
+
 def read_article(path: Path, published: date | None = None) -> Article:
-    """Read one article; `published` overrides the date found in HTML metadata."""
+    """Read one article; `published` overrides the date found in HTML metadata.
+
+    Raises ReadError when the file cannot be read, NotText when its bytes are not text.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
     text = decode(data)
+    reason = not_text(data, text)
+    if reason is not None:
+        raise NotText(f"{path}: not text: {reason}")
     if looks_like_html(path, text):
         return html_article(text, str(path), published)
     return Article(

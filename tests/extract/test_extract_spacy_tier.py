@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from accord.extract import model as model_tier
+from accord.extract import spacy_tier
 from accord.extract.pipeline import extract
 
 TEXT = "Mona Farid, a researcher, said Hamas and Israel were both under pressure to agree.\n"
@@ -47,6 +47,6 @@ def test_model_entities_fill_gaps_in_the_gazetteer() -> None:
 
 
 def test_missing_model_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_tier, "PACKAGE", "accord_no_such_model_package")
-    with pytest.raises(model_tier.ModelUnavailable, match="pip install"):
-        model_tier.load_model()
+    monkeypatch.setattr(spacy_tier, "PACKAGE", "accord_no_such_model_package")
+    with pytest.raises(spacy_tier.ModelUnavailable, match="pip install"):
+        spacy_tier.load_model()
