@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accord.engine.evaluate import evaluate, evaluate_series
+from accord.evidence.schema import HEX
 from accord.evidence.store import Store
 from accord.load import load_spec_text
 from accord.schedule.resolve import spec_timezone
@@ -85,18 +86,18 @@ def fill_store(store: Store, events: int) -> None:
 
     Actors, actions, objects and categories are drawn evenly (5% of events without a category);
     a third carry a time of day; 2% of acts are reported a second time by another source. Uids
-    are 128-bit hashes, as an import makes them.
+    are 128-bit hashes written in hex, as an import makes them.
     """
     store.con.execute(
         "INSERT INTO sources SELECT 'bench' || i, 'Benchmark', NULL, NULL, NULL, false, NULL, "
-        "'dataset', NULL, i, 0 FROM range(2) t(i)"
+        "'dataset', NULL, CAST(i AS VARCHAR), 0 FROM range(2) t(i)"
     )
 
     def pick(values: list[str], salt: int) -> str:
         return f"{values!r}[1 + (hash(i * {salt}) % {len(values)})::INT]"
 
     store.con.execute(
-        f"""INSERT INTO events SELECT md5_number('e' || i), 'e' || i, 'bench0', day,
+        f"""INSERT INTO events SELECT {HEX.format("md5_number('e' || i)")}, 'e' || i, 'bench0', day,
             CASE WHEN i % 3 = 0 THEN CAST(day AS TIMESTAMPTZ) + to_hours(i % 24) END, NULL,
             CASE WHEN i % 3 = 0 THEN 'hour' ELSE 'day' END, {pick(ACTORS, 3)},
             {pick(ACTIONS, 7)}, {pick(OBJECTS, 11)},
@@ -107,7 +108,8 @@ def fill_store(store: Store, events: int) -> None:
                   FROM range({events}) t(i))"""
     )
     store.con.execute(
-        """INSERT INTO events SELECT md5_number('r' || event_id), 'r' || event_id, 'bench1',
+        f"""INSERT INTO events SELECT {HEX.format("md5_number('r' || event_id)")},
+            'r' || event_id, 'bench1',
             occurred_on,
             occurred_at, occurred_until, precision, actor, action, object, category, quantity,
             unit, location, counterpart, claimed_by, reported_on, reported_at, notes, amends,
