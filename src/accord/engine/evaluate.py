@@ -17,7 +17,6 @@ from accord.engine.acts import (
     PolicyError,
     Window,
     parse_policy,
-    running_quantity,
 )
 from accord.engine.evidence import Evidence
 from accord.engine.ledger import Book, BookRow, exchange_book, pool_of
@@ -245,9 +244,7 @@ def _evaluation(
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
-    evaluation.ledger = [
-        row.at_instant(run.returned.get(row.provision, 0), run.instant) for row in run.ledger
-    ]
+    evaluation.ledger = [row.at_instant(run.instant) for row in run.ledger]
     evaluation.violations = run.violations
     return evaluation
 
@@ -360,7 +357,6 @@ class _Run:
         self.done: dict[str, ProvisionResult] = {}
         self.active: set[str] = set()
         self.ledger: list[BookRow] = []
-        self.returned: dict[str, int] = {}
         self.violations: list[Violation] = []
 
     # -- provisions ----------------------------------------------------------------------
@@ -536,10 +532,8 @@ class _Run:
         book = self.record.book(self.spec, xid)
         count = len(self._begun(prov.exchange.for_))  # rows follow the deliveries as begun
         self.ledger += book.member_rows(xid, count)
-        returned = running_quantity(events)  # the pool's returns: each counts once
-        self.returned[xid] = returned
         required = book.required(xid, count)
-        delivered = book.allocated(xid, count, returned)
+        delivered = book.allocated(xid, count, self.instant)
         result = ProvisionResult(
             xid, "obligation", "pending", list(prov.party), required=required, delivered=delivered
         )
@@ -547,13 +541,13 @@ class _Run:
         shared = [m for m in book.members if m != xid]
         result.because.append(
             Reason("rule", f"owed {required} for {count} deliveries under {prov.exchange.for_}"
-                   + (f"; returns shared with {', '.join(shared)}, oldest owed paid first"
+                   + (f"; returns shared with {', '.join(shared)}"
                       if shared else ""))
         )  # fmt: skip
         if required and delivered >= required:
             self._exchange_paid(result, prov.exchange.for_)
         elif required and book.dues:
-            self._exchange_lag(result, book, xid, count, events)
+            self._exchange_lag(result, book, xid, count)
         spans = suspensions(
             self._acts(f"{xid}#suspend"), self._acts(f"{xid}#resume"), events, self.instant,
             _power_holders(self.spec, xid, "suspend"),
@@ -574,10 +568,7 @@ class _Run:
                    f"{answered.state.replace('_', ' ')}, so more may fall due", counterpart)
         )  # fmt: skip
 
-    def _exchange_lag(
-        self, result: ProvisionResult, book: Book, xid: str, count: int,
-        returns: list[MatchedEvent],
-    ) -> None:  # fmt: skip
+    def _exchange_lag(self, result: ProvisionResult, book: Book, xid: str, count: int) -> None:
         """Each delivery's return is due some time after it: the earliest one missed decides."""
         due_rows = bisect_left(book.ends, self.instant, 0, count)  # deliveries whose due passed
         k, m = book.members.index(xid), len(book.members)
@@ -587,10 +578,11 @@ class _Run:
             return  # every return due so far was made; the next one is not yet due
         result.due = book.dues[missed // m]
         result.state = "partially_fulfilled" if result.delivered else "overdue"
+        row = book.rows[missed]
+        assert row.due_end is not None
         result.because.append(
-            Reason("rule", f"{book.through[missed]} owed by {result.due.iso()} for "
-                   f"{book.rows[missed].counterpart_event}; "
-                   f"{book.given_by(missed, returns)} returned by then")
+            Reason("rule", f"{row.required} owed by {result.due.iso()} for "
+                   f"{row.counterpart_event}; {row.paid_by(row.due_end)} paid by then")
         )  # fmt: skip
 
     # -- phases --------------------------------------------------------------------------

@@ -6,18 +6,20 @@ is then their sum. A category the ratio does not name owes nothing, and the ledg
 
 Exchange terms that answer the same deliveries with the same kind of act (Israel's prisoner
 releases answering captives freed, under a 30/50 ratio and an elderly ratio) draw on one pool of
-returns: a release counts once, and the pool pays the oldest amount owed first.
+returns: a release counts once. Each return pays first what the deliveries of its own day made
+owed, then the oldest amount still owed; what is left over pays the next deliveries as they come.
+So a return made for today's delivery never pays yesterday's row and leaves today's late.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import accumulate
 
-from accord.engine.acts import MatchedEvent, running_quantity
-from accord.engine.lifecycle import START, end_of
+from accord.engine.acts import MatchedEvent
+from accord.engine.lifecycle import end_of
 from accord.engine.results import LedgerRow, Reason
 from accord.schedule.time import Moment, shift
 from accord.spec.models import Exchange, Provision, Spec
@@ -52,7 +54,8 @@ def pool_of(spec: Spec, xid: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class BookRow:
-    """One delivery by the counterpart and what it makes owed, over the whole record.
+    """One delivery by the counterpart and what it makes owed, over the whole record, with the
+    payments the pool's returns made to it (when, and the running total paid).
 
     What has been returned against it depends on the instant: see `at_instant`.
     """
@@ -64,18 +67,31 @@ class BookRow:
     counterpart_delivered: int
     ratio: int | None
     required: int
-    owed_before: int = 0  # owed by the pool for earlier rows: returns pay those first
     due: str | None = None  # when the return falls due, for an exchange with a lag
-    completed: datetime | None = None  # when the returns covered this row, if ever
     due_end: datetime | None = None
+    paid_at: tuple[datetime, ...] = ()
+    paid_total: tuple[int, ...] = ()  # running total paid, after each payment
 
-    def at_instant(self, returned: int, instant: datetime) -> LedgerRow:
-        """The row as it stands at `instant`, when the pool has returned `returned`."""
-        paid = min(self.required, max(0, returned - self.owed_before))
+    def paid_by(self, instant: datetime) -> int:
+        """What the returns had paid of this row by `instant`."""
+        index = bisect_right(self.paid_at, instant)
+        return self.paid_total[index - 1] if index else 0
+
+    @property
+    def completed(self) -> datetime | None:
+        """When the returns covered this row, if they did."""
+        if self.paid_total and self.paid_total[-1] >= self.required:
+            return self.paid_at[-1]
+        return None
+
+    def at_instant(self, instant: datetime) -> LedgerRow:
+        """The row as it stands at `instant`."""
+        paid = self.paid_by(instant)
         late = None  # without a lag nothing is late; unpaid and not yet due, not yet either
+        completed = self.completed
         if self.due_end is not None and self.required:
-            if self.completed is not None and self.completed <= instant:
-                late = self.completed > self.due_end
+            if completed is not None and completed <= instant:
+                late = completed > self.due_end
             elif instant > self.due_end:
                 late = True
         return LedgerRow(
@@ -90,20 +106,16 @@ class Book:
     """A pool of exchange terms over a whole record.
 
     Each delivery makes one row per member (rows in delivery order, members in spec order), so
-    the book read at an earlier instant is its first rows: a timeline builds it once. `through`
-    is what the pool owes up to and including each row; returns pay rows in that order.
+    the book read at an earlier instant is its first rows: a timeline builds it once.
     """
 
     members: tuple[str, ...]
     rows: list[BookRow]
     notes: list[tuple[int, Reason]]  # (delivery, note) for deliveries a ratio does not cover
-    through: list[int]
     dues: list[Moment]  # when each delivery's return falls due (empty without a lag)
     ends: list[datetime]  # the last instant of each due
-    missed: list[int]  # rows whose pool, by the row's due, had returned less than `through`
-    returns: list[MatchedEvent]
+    missed: list[int]  # rows not paid in full by their due
     owed: dict[str, list[int]] = field(default_factory=dict)  # each member's running total
-    member_through: dict[str, list[int]] = field(default_factory=dict)  # `through` of its rows
 
     def member_rows(self, xid: str, deliveries: int) -> list[BookRow]:
         """The rows of member `xid` for the first `deliveries` deliveries."""
@@ -115,20 +127,9 @@ class Book:
         owed = self.owed[xid]
         return owed[deliveries - 1] if deliveries else 0
 
-    def allocated(self, xid: str, deliveries: int, returned: int) -> int:
-        """What `returned` (the pool's returns so far) pays of member `xid`'s rows."""
-        through = self.member_through[xid]
-        paid = bisect_right(through, returned, 0, deliveries)  # rows paid in full
-        total = self.owed[xid][paid - 1] if paid else 0
-        if paid < deliveries:
-            row = self.rows[paid * len(self.members) + self.members.index(xid)]
-            total += min(row.required, max(0, returned - row.owed_before))
-        return total
-
-    def given_by(self, row: int, returns: list[MatchedEvent]) -> int:
-        """Returned to the pool by the due of `row`."""
-        end = self.ends[row // len(self.members)]
-        return running_quantity(returns[: bisect_right(returns, end, key=START)])
+    def allocated(self, xid: str, deliveries: int, instant: datetime) -> int:
+        """What the pool's returns by `instant` paid of member `xid`'s rows."""
+        return sum(row.paid_by(instant) for row in self.member_rows(xid, deliveries))
 
 
 def exchange_book(
@@ -138,8 +139,7 @@ def exchange_book(
     returns: list[MatchedEvent],
 ) -> Book:
     """The book of a pool: `counterpart` are the deliveries it answers, `returns` its acts."""
-    book = Book(members, [], [], [], [], [], [], returns)
-    owed = 0
+    book = Book(members, [], [], [], [], [])
     for index, event in enumerate(counterpart):
         due = None
         if exchanges[0].within is not None:
@@ -152,31 +152,62 @@ def exchange_book(
             book.notes.append((index, Reason("rule", text, event.event_id, (event.source,))))
         for xid, ratio in zip(members, ratios, strict=True):
             delivered = event.quantity or 0
-            required = (ratio or 0) * delivered
-            completed = _paid(returns, owed + required) if required else None
             book.rows.append(
                 BookRow(
-                    xid, event.event_id or str(event.uid),
+                    xid, event.event_id or event.uid,
                     event.day.isoformat() if event.whole_day else event.start.isoformat(),
-                    event.category, delivered, ratio, required, owed,
-                    due.iso() if due else None, completed, book.ends[-1] if due else None,
+                    event.category, delivered, ratio, (ratio or 0) * delivered,
+                    due.iso() if due else None, book.ends[-1] if due else None,
                 )
             )  # fmt: skip
-            owed += required
-            book.through.append(owed)
+    book.rows[:] = _allocate(book.rows, counterpart, returns, len(members))
     for k, xid in enumerate(members):
-        rows = book.rows[k :: len(members)]
-        book.owed[xid] = list(accumulate(row.required for row in rows))
-        book.member_through[xid] = book.through[k :: len(members)]
-    if book.dues:
-        book.missed.extend(
-            row for row in range(len(book.rows))
-            if book.rows[row].required and book.given_by(row, returns) < book.through[row]
-        )  # fmt: skip
+        book.owed[xid] = list(accumulate(row.required for row in book.rows[k :: len(members)]))
+    book.missed.extend(
+        r for r, row in enumerate(book.rows)
+        if row.required and row.due_end is not None and row.paid_by(row.due_end) < row.required
+    )  # fmt: skip
     return book
 
 
-def _paid(returns: list[MatchedEvent], total: int) -> datetime | None:
-    """When the returns first add up to `total`, if they do."""
-    index = bisect_left(returns, total, key=lambda e: e.quantity_before + (e.quantity or 0))
-    return returns[index].done if index < len(returns) else None
+def _allocate(
+    rows: list[BookRow], deliveries: list[MatchedEvent], returns: list[MatchedEvent], members: int
+) -> list[BookRow]:
+    """The rows with the payments the returns make, in time order: each return pays its own
+    day's deliveries first, then the oldest owed; a surplus waits for the next deliveries."""
+    paid = [0] * len(rows)
+    payments: list[list[tuple[datetime, int]]] = [[] for _ in rows]
+    credit, credit_at, begun = 0, None, 0
+    steps = sorted(
+        [(e.start, 0, i) for i, e in enumerate(deliveries)]
+        + [(e.done, 1, i) for i, e in enumerate(returns)]
+    )
+    for at, kind, i in steps:
+        if kind == 0:  # a delivery: its rows exist from now, and take any surplus
+            begun = i + 1
+            for r in range(i * members, (i + 1) * members):
+                credit = _pay(rows, paid, payments, r, credit, max(at, credit_at or at))
+            continue
+        day = returns[i].day
+        order = [d for d in range(begun) if deliveries[d].day == day] + list(range(begun))
+        left = returns[i].quantity or 0
+        for d in order:
+            for r in range(d * members, (d + 1) * members):
+                left = _pay(rows, paid, payments, r, left, at)
+        credit, credit_at = credit + left, at
+    return [
+        replace(row, paid_at=tuple(t for t, _ in p), paid_total=tuple(n for _, n in p))
+        for row, p in zip(rows, payments, strict=True)
+    ]
+
+
+def _pay(
+    rows: list[BookRow], paid: list[int], payments: list[list[tuple[datetime, int]]], r: int,
+    amount: int, at: datetime,
+) -> int:  # fmt: skip
+    """Pay row `r` what it still owes out of `amount` at `at`; what is left."""
+    give = min(amount, rows[r].required - paid[r])
+    if give > 0:
+        paid[r] += give
+        payments[r].append((at, paid[r]))
+    return amount - give
