@@ -244,7 +244,8 @@ def _evaluation(
     evaluation = Evaluation(spec.id, as_of, policy)
     evaluation.provisions = [run.provision(xid) for xid in spec.provisions]
     evaluation.phases = [run.phase(pid) for pid in spec.phases]
-    evaluation.ledger = [row.at_instant(run.instant) for row in run.ledger]
+    rows, instant = run.ledger, run.instant
+    evaluation.ledger_rows = lambda: [row.at_instant(instant) for row in rows]
     evaluation.violations = run.violations
     return evaluation
 

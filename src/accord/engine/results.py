@@ -5,8 +5,9 @@ Plain data with a `to_dict` whose keys are the JSON interface of `accord status 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from accord.engine.acts import MatchedEvent, running_acts, running_quantity
@@ -297,8 +298,15 @@ class Evaluation:
     policy: str
     phases: list[PhaseResult] = field(default_factory=list)
     provisions: list[ProvisionResult] = field(default_factory=list)
-    ledger: list[LedgerRow] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    # A timeline builds hundreds of evaluations and reads few ledgers: rows are made when first
+    # asked for, as final values.
+    ledger_rows: Callable[[], list[LedgerRow]] = field(default=list, repr=False, compare=False)
+
+    @cached_property
+    def ledger(self) -> list[LedgerRow]:
+        """The exchange ledger at the evaluation instant, one row per delivery and term."""
+        return self.ledger_rows()
 
     def provision(self, provision_id: str) -> ProvisionResult:
         """The result of one provision."""
