@@ -381,23 +381,30 @@ def _find_cycles(graph: Graph) -> list[tuple[list[str], Path]]:
     found: list[tuple[list[str], Path]] = []
     seen: set[frozenset[str]] = set()
     state: dict[str, str] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = "open"
-        stack.append(node)
-        for target, path in graph.get(node, []):
+    # Depth-first with an explicit stack: a chain of thousands of references is legitimate and
+    # must not exhaust Python's recursion limit.
+    for root in sorted(graph):
+        if root in state:
+            continue
+        state[root] = "open"
+        stack: list[str] = [root]
+        index: dict[str, int] = {root: 0}
+        pending = [iter(graph.get(root, []))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                pending.pop()
+                state[stack.pop()] = "done"
+                continue
+            target, path = step
             if state.get(target) == "open":
-                cycle = [*stack[stack.index(target) :], target]
+                cycle = [*stack[index[target] :], target]
                 if frozenset(cycle) not in seen:
                     seen.add(frozenset(cycle))
                     found.append((cycle, path))
             elif target not in state:
-                visit(target)
-        stack.pop()
-        state[node] = "done"
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+                state[target] = "open"
+                index[target] = len(stack)
+                stack.append(target)
+                pending.append(iter(graph.get(target, [])))
     return found
