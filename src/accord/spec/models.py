@@ -6,12 +6,13 @@ categories) are checked afterwards by `accord.spec.references`, which knows the 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from accord.spec.timeexpr import ID_PATTERN, Duration
 from accord.spec.types import (
+    Count,
     DayField,
     DurationField,
     IdList,
@@ -24,9 +25,25 @@ Certainty = Literal["stated", "uncertain", "disputed", "unverified"]
 
 
 class Strict(BaseModel):
-    """Every model rejects unknown keys; YAML names are the field aliases."""
+    """Every model rejects unknown keys and values of another type; YAML names are the aliases.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Strict mode keeps pydantic from reading `true` as 1, `1.0` as 1 or `"5"` as 5.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
+    #: Keys where a written `null` means something; elsewhere it is an error, not a default.
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        name = info.field_name or ""
+        if value is None and name not in cls.nullable:
+            key = cls.model_fields[name].alias or name if name in cls.model_fields else name
+            raise custom_error(
+                "wrong-type", f"`{key}` is null; give it a value or leave the key out"
+            )
+        return value
 
 
 class Term(Strict):
@@ -127,7 +144,7 @@ class Instalment(Strict):
     every: DurationField | None = None
     from_: TimeField | None = Field(default=None, alias="from")
     through: TimeField | None = None
-    quantity: int = Field(ge=0)
+    quantity: Count
     category: str | None = None
     text: str | None = None
     source: IdList = Field(default_factory=list)
@@ -149,7 +166,7 @@ class Instalment(Strict):
 class Rate(Strict):
     """A recurring quantity, e.g. 600 trucks per day."""
 
-    quantity: int = Field(ge=0)
+    quantity: Count
     unit: str
     per: DurationField = Field(default=Duration(1, "d"), json_schema_extra={"default": "1d"})
     category: str | None = None
@@ -182,7 +199,7 @@ class Provision(Term):
     )
     object: str | None = None
     categories: IdList = Field(default_factory=list)
-    quantity: int | None = Field(default=None, ge=0)
+    quantity: Count | None = None
     bound: Literal["exact", "up_to", "at_least"] = "exact"
     unit: str | None = None
     schedule: list[Instalment] = Field(default_factory=list)
@@ -248,6 +265,7 @@ class Amendment(Term):
 class Spec(Term):
     """One accord document: an agreement, a proposal, or a party's stated position."""
 
+    nullable = frozenset({"in_force"})  # a proposal has no in-force date yet
     accord: Literal[1] = Field(description="Format version.")
     kind: Literal["agreement", "proposal", "position"]
     id: str = Field(pattern=ID_PATTERN)

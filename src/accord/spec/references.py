@@ -5,7 +5,6 @@ These run on a structurally valid `Spec` and return `Problem`s located by docume
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from typing import Any
@@ -15,17 +14,21 @@ from pydantic import BaseModel
 from accord.spec.errors import Problem, did_you_mean
 from accord.spec.models import Provision, Spec, Term
 from accord.spec.timeexpr import (
-    ID_PATTERN,
     ExprError,
     TimeExpr,
+    is_id,
     parse_duration,
     parse_time_expr,
     parse_timezone,
 )
+from accord.spec.types import MAX_COUNT
 from accord.spec.vocabulary import ACTIONS, ANY_CATEGORY, OBJECT_KINDS
 
 Path = tuple[str | int, ...]
 SECTIONS = ("sources", "parties", "places", "conditions", "phases", "provisions", "powers")
+#: Sections whose ids share one namespace: a time reference (`x.end`) or a condition names a
+#: phase, a provision or a condition without saying which.
+SHARED_IDS = ("phases", "provisions", "conditions")
 AMENDABLE = {
     "phases": ("start", "end", "duration"),
     "provisions": ("start", "end", "deadline", "quantity"),
@@ -73,6 +76,12 @@ class _Checker:
         self.spec = spec
         self.broken = broken
         self.problems: list[Problem] = []
+        # Built once: a name is looked up per reference, and a spec may hold tens of thousands.
+        self.known = {
+            section: set(getattr(spec, section)) | broken for section in (*SECTIONS, "amendments")
+        }
+        self.known["condition or provision"] = self.known["conditions"] | self.known["provisions"]
+        self.known["phase or provision"] = self.known["phases"] | self.known["provisions"]
 
     def report(self, path: Path, code: str, message: str, at_key: bool = False) -> None:
         self.problems.append(Problem(path, code, message, at_key))
@@ -86,17 +95,17 @@ class _Checker:
         self._times()
         self._amendments()
         self._uncertain_keys()
-        self._cycles()
+        if not any(p.code == "duplicate-id" for p in self.problems):
+            self._cycles()  # with one id for two terms, the graph of dates would merge them
 
     # -- helpers -------------------------------------------------------------------------
-    def _names(self, path: Path, names: Iterable[str], known: Iterable[str], what: str) -> None:
-        known_set = set(known) | self.broken
+    def _names(self, path: Path, names: Iterable[str], known: set[str], what: str) -> None:
         for i, name in enumerate(names):
-            if name not in known_set:
+            if name not in known:
                 self.report(
                     (*path, i),
                     "unknown-reference",
-                    f"no {what} named `{name}`" + did_you_mean(name, known_set),
+                    f"no {what} named `{name}`" + did_you_mean(name, known),
                 )
 
     def _terms(self) -> Iterator[tuple[Path, Term]]:
@@ -109,19 +118,46 @@ class _Checker:
 
     # -- checks --------------------------------------------------------------------------
     def _ids(self) -> None:
-        pattern = re.compile(ID_PATTERN)
         for section in (*SECTIONS, "categories", "amendments"):
             for tid in getattr(self.spec, section):
-                if not pattern.match(tid):
+                if not is_id(tid):
                     self.report(
                         (section, tid),
                         "bad-value",
                         f"`{tid}` is not a valid id; use letters, digits, `-` and `_`",
                         at_key=True,
                     )
+        declared: list[tuple[Path, str]] = [
+            (("actions", i), name) for i, name in enumerate(self.spec.actions)
+        ]
+        declared += [
+            (("categories", kind, i), name)
+            for kind, listed in self.spec.categories.items()
+            for i, name in enumerate(listed)
+        ]
+        for path, name in declared:
+            if not is_id(name):
+                self.report(
+                    path,
+                    "bad-value",
+                    f"`{name}` is not a valid name; use letters, digits, `-` and `_`",
+                )
+        owner: dict[str, str] = {}
+        for section in SHARED_IDS:
+            for tid in getattr(self.spec, section):
+                if tid in owner:
+                    self.report(
+                        (section, tid),
+                        "duplicate-id",
+                        f"`{tid}` is already the id of a {owner[tid]}; phases, provisions and "
+                        f"conditions share ids (`{tid}.end` must name one term), so rename one",
+                        at_key=True,
+                    )
+                else:
+                    owner[tid] = section[:-1]
 
     def _sources(self) -> None:
-        known = self.spec.sources
+        known = self.known["sources"]
         for path, term in self._terms():
             self._names((*path, "source"), term.source, known, "source")
         for xid, prov in self.spec.provisions.items():
@@ -131,7 +167,7 @@ class _Checker:
                 )
 
     def _parties(self) -> None:
-        known = self.spec.parties
+        known = self.known["parties"]
         self._names(("proposed_by",), self.spec.proposed_by, known, "party")
         for xid, prov in self.spec.provisions.items():
             self._names(("provisions", xid, "party"), prov.party, known, "party")
@@ -142,8 +178,8 @@ class _Checker:
             self._names(("amendments", aid, "by"), amendment.by, known, "party")
 
     def _condition_refs(self, path: Path, names: list[str]) -> None:
-        known = [*self.spec.conditions, *self.spec.provisions]
-        self._names(path, names, known, "condition or provision")
+        what = "condition or provision"
+        self._names(path, names, self.known[what], what)
 
     def _provisions(self) -> None:
         actions = (*ACTIONS, *self.spec.actions)
@@ -151,8 +187,8 @@ class _Checker:
         for xid, prov in self.spec.provisions.items():
             path: Path = ("provisions", xid)
             key = "phase" if prov.phase else "phases"
-            self._names((*path, key), prov.phase_ids, self.spec.phases, "phase")
-            self._names((*path, "where"), prov.where, self.spec.places, "place")
+            self._names((*path, key), prov.phase_ids, self.known["phases"], "phase")
+            self._names((*path, "where"), prov.where, self.known["places"], "place")
             self._condition_refs((*path, "condition"), prov.condition)
             if prov.trigger is not None:
                 self._condition_refs((*path, "trigger"), [prov.trigger])
@@ -205,12 +241,11 @@ class _Checker:
             return
         counterpart = self.spec.provisions.get(exchange.for_)
         if counterpart is None or exchange.for_ == xid:
-            others = [p for p in self.spec.provisions if p != xid]
+            hint = "" if counterpart else did_you_mean(exchange.for_, self.known["provisions"])
             self.report(
                 (*path, "for"),
                 "unknown-reference",
-                f"`for` must name another provision, not `{exchange.for_}`"
-                + did_you_mean(exchange.for_, others),
+                f"`for` must name another provision, not `{exchange.for_}`" + hint,
             )
             return
         for category, value in exchange.ratio.items():
@@ -224,7 +259,7 @@ class _Checker:
             self._condition_refs(("phases", pid, "requires"), phase.requires)
             if phase.continues_while is not None:
                 self._condition_refs(("phases", pid, "continues_while"), [phase.continues_while])
-        targets = [*self.spec.phases, *self.spec.provisions, "agreement"]
+        targets = self.known["phase or provision"] | {"agreement"}
         for wid, power in self.spec.powers.items():
             self._names(("powers", wid, "target"), power.target, targets, "phase or provision")
             self._condition_refs(("powers", wid, "condition"), power.condition)
@@ -271,7 +306,7 @@ class _Checker:
                 path,
                 "unknown-reference",
                 f"`{expr}` refers to `{ref}`, which is not a phase or provision"
-                + did_you_mean(ref, [*spec.phases, *spec.provisions]),
+                + did_you_mean(ref, self.known["phase or provision"]),
             )
         elif anchor in ("deadline", "fulfilled") and ref not in spec.provisions:
             self.report(path, "unknown-reference", f"`{ref}` is a phase; phases have no {anchor}")
@@ -286,7 +321,7 @@ class _Checker:
                 continue
             section = "phases" if term in self.spec.phases else "provisions"
             if term not in self.spec.phases and term not in self.spec.provisions:
-                known = [*self.spec.phases, *self.spec.provisions]
+                known = self.known["phase or provision"]
                 self.report(
                     (*path, "supersedes"),
                     "unknown-reference",
@@ -310,6 +345,10 @@ class _Checker:
             elif key == "quantity":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                     self.report((*path, "value"), "wrong-type", "a quantity is a whole number")
+                elif value > MAX_COUNT:
+                    self.report(
+                        (*path, "value"), "out-of-range", f"a quantity is at most {MAX_COUNT:_}"
+                    )
             else:
                 parse_time_expr(value)
         except ExprError as exc:
