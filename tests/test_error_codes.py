@@ -145,7 +145,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "duplicate-id",
         MINIMAL.replace("  truce: {kind", "  p1: {kind"),
-        ["15:3: duplicate-id"],
+        ["13:3: duplicate-id", "15:3: duplicate-id"],
     ),
 ]
 

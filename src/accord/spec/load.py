@@ -86,10 +86,17 @@ def validate_document(doc: YamlDocument) -> LoadResult:
     spec, broken, structural = _structure(data)
     problems += structural
     if spec is not None:
-        problems += check_references(spec, broken)
-        problems += _date_problems(spec)
+        linked = check_references(spec, broken)
+        problems += linked
+        # Dates are computed only once their references are known to end, and soon enough.
+        if not any(p.code in ("reference-cycle", "out-of-range") for p in linked):
+            problems += _date_problems(spec)
+    # A value the YAML layer already refused (a bad tag, say) is not reported again as a value.
+    refused = {(e.line, e.col) for e in doc.errors}
     for problem in problems:
-        doc.error(doc.position(problem.path, key=problem.at_key), problem.code, problem.message)
+        pos = doc.position(problem.path, key=problem.at_key)
+        if pos not in refused:
+            doc.error(pos, problem.code, problem.message)
     final = spec if not doc.errors else None
     return LoadResult(doc.file, final, sorted(set(doc.errors)))
 

@@ -29,6 +29,9 @@ SECTIONS = ("sources", "parties", "places", "conditions", "phases", "provisions"
 #: Sections whose ids share one namespace: a time reference (`x.end`) or a condition names a
 #: phase, a provision or a condition without saying which.
 SHARED_IDS = ("phases", "provisions", "conditions")
+#: The longest chain of references followed to compute one date (`a.start` from `b.end` from
+#: `c.end` ...). Real agreements chain a handful; a limit keeps resolution's stack bounded.
+MAX_CHAIN = 50
 AMENDABLE = {
     "phases": ("start", "end", "duration"),
     "provisions": ("start", "end", "deadline", "quantity"),
@@ -142,19 +145,22 @@ class _Checker:
                     "bad-value",
                     f"`{name}` is not a valid name; use letters, digits, `-` and `_`",
                 )
-        owner: dict[str, str] = {}
+        owners: dict[str, list[str]] = {}
         for section in SHARED_IDS:
             for tid in getattr(self.spec, section):
-                if tid in owner:
-                    self.report(
-                        (section, tid),
-                        "duplicate-id",
-                        f"`{tid}` is already the id of a {owner[tid]}; phases, provisions and "
-                        f"conditions share ids (`{tid}.end` must name one term), so rename one",
-                        at_key=True,
-                    )
-                else:
-                    owner[tid] = section[:-1]
+                owners.setdefault(tid, []).append(section)
+        for tid, sections in owners.items():
+            if len(sections) < 2:
+                continue
+            for section in sections:
+                others = " and ".join(f"a {other[:-1]}" for other in sections if other != section)
+                self.report(
+                    (section, tid),
+                    "duplicate-id",
+                    f"`{tid}` is also the id of {others}; phases, provisions and conditions "
+                    f"share ids (`{tid}.end` must name one term), so rename one of them",
+                    at_key=True,
+                )
 
     def _sources(self) -> None:
         known = self.known["sources"]
@@ -367,13 +373,28 @@ class _Checker:
 
     def _cycles(self) -> None:
         graph = _anchor_graph(self.spec)
-        for cycle, path in _find_cycles(graph):
+        cycles = _find_cycles(graph)
+        for cycle, path in cycles:
             self.report(
                 path,
                 "reference-cycle",
                 "these dates depend on each other: "
                 + " -> ".join(cycle)
                 + "; give one of them a date, a day number or a duration instead",
+            )
+        if not cycles:
+            self._chain_length(graph)
+
+    def _chain_length(self, graph: Graph) -> None:
+        chain = _longest_chain(graph)
+        if len(chain) - 1 > MAX_CHAIN:
+            shown = " -> ".join([*chain[:3], "...", chain[-1]])
+            self.report(
+                graph[chain[0]][0][1],
+                "out-of-range",
+                f"`{chain[0]}` is computed through {len(chain) - 1} references in a row ({shown}); "
+                f"at most {MAX_CHAIN} are followed: give a term on the way a date, a day number "
+                "or `in_force`",
             )
 
 
@@ -447,3 +468,26 @@ def _find_cycles(graph: Graph) -> list[tuple[list[str], Path]]:
                 stack.append(target)
                 pending.append(iter(graph.get(target, [])))
     return found
+
+
+def _longest_chain(graph: Graph) -> list[str]:
+    """The longest path of references in an acyclic graph, from its first node to a fixed date."""
+    length: dict[str, int] = {}  # node -> references in the longest chain starting at it
+    step: dict[str, str] = {}  # node -> the next node on that chain
+    for root in sorted(graph):
+        pending = [root]
+        while pending:  # post-order with an explicit stack, for the same reason as above
+            node = pending[-1]
+            todo = [t for t, _ in graph.get(node, []) if t in graph and t not in length]
+            if todo:
+                pending.extend(todo)
+                continue
+            pending.pop()
+            length[node] = 0
+            for target, _ in graph.get(node, []):
+                if length.get(target, 0) + 1 > length[node]:
+                    length[node], step[node] = length.get(target, 0) + 1, target
+    chain = [max(length, key=lambda n: length[n])] if length else []
+    while chain and chain[-1] in step:
+        chain.append(step[chain[-1]])
+    return chain
