@@ -57,7 +57,8 @@ def test_a_session_reads_instants_in_the_spec_timezone_and_refuses_the_end_of_ti
     spec, store = accord.open_example("gaza-2025-01")
     store.close()
     assert accord.moment(spec, "2025-03-02").iso() == "2025-03-02"
-    with pytest.raises(accord.ExprError, match="before the year 9999"):
-        accord.moment(spec, "9999-12-31")
+    for late in ("9999-12-31", "9999-06-01"):
+        with pytest.raises(accord.ExprError, match="9999"):
+            accord.moment(spec, late)
     with pytest.raises(accord.SessionError):
         accord.open_evidence()

@@ -125,6 +125,28 @@ CASES: list[tuple[str, str, list[str]]] = [
         ),
         ["23:7: schedule-mismatch"],
     ),
+    (
+        "yaml-tag",
+        MINIMAL.replace("title: A minimal agreement", "title: !!binary QQ=="),
+        ["4:8: yaml-tag"],
+    ),
+    (
+        "alias-expansion",
+        MINIMAL
+        + "text: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"note{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 5)),
+        ["19:48: alias-expansion"],
+    ),
+    (
+        "out-of-range",
+        MINIMAL.replace("duration: 10d", "duration: 99999y"),
+        ["13:35: out-of-range"],
+    ),
+    (
+        "duplicate-id",
+        MINIMAL.replace("  truce: {kind", "  p1: {kind"),
+        ["13:3: duplicate-id", "15:3: duplicate-id"],
+    ),
 ]
 
 

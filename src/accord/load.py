@@ -86,10 +86,17 @@ def validate_document(doc: YamlDocument) -> LoadResult:
     spec, broken, structural = _structure(data)
     problems += structural
     if spec is not None:
-        problems += check_references(spec, broken)
-        problems += _date_problems(spec)
+        linked = check_references(spec, broken)
+        problems += linked
+        # Dates are computed only once their references are known to end, and soon enough.
+        if not any(p.code in ("reference-cycle", "out-of-range") for p in linked):
+            problems += _date_problems(spec)
+    # A value the YAML layer already refused (a bad tag, say) is not reported again as a value.
+    refused = {(e.line, e.col) for e in doc.errors}
     for problem in problems:
-        doc.error(doc.position(problem.path, key=problem.at_key), problem.code, problem.message)
+        pos = doc.position(problem.path, key=problem.at_key)
+        if pos not in refused:
+            doc.error(pos, problem.code, problem.message)
     final = spec if not doc.errors else None
     return LoadResult(doc.file, final, sorted(set(doc.errors)))
 
@@ -106,14 +113,18 @@ def _date_problems(spec: Spec) -> list[Problem]:
 
 def _version(data: dict[str, Any]) -> list[Problem]:
     version = data.get("accord", FORMAT_VERSION)
-    if version == FORMAT_VERSION and not isinstance(version, bool):
+    # The version is the integer 1: not `true`, `1.0` or "1", which compare or convert equal.
+    if type(version) is int and version == FORMAT_VERSION:
         return []
     data["accord"] = FORMAT_VERSION
+    written = f'"{version}"' if isinstance(version, str) else version
+    if version is None or isinstance(version, bool):
+        written = "null" if version is None else str(version).lower()
     return [
         Problem(
             ("accord",),
             "unsupported-version",
-            f"`accord: {version}` is not a format this accord reads; write `accord: 1`",
+            f"`accord: {written}` is not a format this accord reads; write `accord: 1`",
         )
     ]
 
@@ -138,6 +149,7 @@ def _structure(data: dict[str, Any]) -> tuple[Spec | None, set[str], list[Proble
 
 
 def _prune(data: dict[str, Any], locs: list[tuple[Any, ...]], broken: set[str]) -> bool:
+    copied: set[str] = set()  # each section is copied once, not once per error: linear time
     for loc in locs:
         top = loc[0] if loc else None
         if top is None or (top == "parties" and len(loc) < 2):
@@ -145,11 +157,12 @@ def _prune(data: dict[str, Any], locs: list[tuple[Any, ...]], broken: set[str]) 
         if top in _PLACEHOLDERS:
             data[top] = _PLACEHOLDERS[top]
         elif top in _SECTIONS and len(loc) >= 2 and isinstance(data.get(top), dict):
-            section = dict(data[top])
-            section.pop(loc[1], None)
-            if top == "parties" and not section:
+            if top not in copied:
+                copied.add(top)
+                data[top] = dict(data[top])
+            data[top].pop(loc[1], None)
+            if top == "parties" and not data[top]:
                 return False  # nothing left to check references against
-            data[top] = section
             broken.add(str(loc[1]))
         else:
             data.pop(top, None)

@@ -6,9 +6,17 @@ categories) are checked afterwards by `accord.spec.references`, which knows the 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from accord.spec.timeexpr import (
     ID_PATTERN,
@@ -19,6 +27,8 @@ from accord.spec.timeexpr import (
     parse_time_expr,
 )
 from accord.spec.types import (
+    MAX_COUNT,
+    Count,
     DayField,
     DurationField,
     IdList,
@@ -31,9 +41,25 @@ Certainty = Literal["stated", "uncertain", "disputed", "unverified"]
 
 
 class Strict(BaseModel):
-    """Every model rejects unknown keys; YAML names are the field aliases."""
+    """Every model rejects unknown keys and values of another type; YAML names are the aliases.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Strict mode keeps pydantic from reading `true` as 1, `1.0` as 1 or `"5"` as 5.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
+    #: Keys where a written `null` means something; elsewhere it is an error, not a default.
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        name = info.field_name or ""
+        if value is None and name not in cls.nullable:
+            key = cls.model_fields[name].alias or name if name in cls.model_fields else name
+            raise custom_error(
+                "wrong-type", f"`{key}` is null; give it a value or leave the key out"
+            )
+        return value
 
 
 class Term(Strict):
@@ -134,7 +160,7 @@ class Instalment(Strict):
     every: DurationField | None = None
     from_: TimeField | None = Field(default=None, alias="from")
     through: TimeField | None = None
-    quantity: int = Field(ge=0)
+    quantity: Count
     category: str | None = None
     text: str | None = None
     source: IdList = Field(default_factory=list)
@@ -156,7 +182,7 @@ class Instalment(Strict):
 class Rate(Strict):
     """A recurring quantity, e.g. 600 trucks per day."""
 
-    quantity: int = Field(ge=0)
+    quantity: Count
     unit: str
     per: DurationField = Field(default=Duration(1, "d"), json_schema_extra={"default": "1d"})
     category: str | None = None
@@ -189,7 +215,7 @@ class Provision(Term):
     )
     object: str | None = None
     categories: IdList = Field(default_factory=list)
-    quantity: int | None = Field(default=None, ge=0)
+    quantity: Count | None = None
     bound: Literal["exact", "up_to", "at_least"] = "exact"
     unit: str | None = None
     schedule: list[Instalment] = Field(default_factory=list)
@@ -299,6 +325,8 @@ def amended_value(key: str, value: Any) -> AmendedValue | None:
     if key == "quantity":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ExprError("wrong-type", "a quantity is a whole number")
+        if value > MAX_COUNT:
+            raise ExprError("out-of-range", f"a quantity is at most {MAX_COUNT:_}")
         return value
     return None
 
@@ -306,6 +334,7 @@ def amended_value(key: str, value: Any) -> AmendedValue | None:
 class Spec(Term):
     """One accord document: an agreement, a proposal, or a party's stated position."""
 
+    nullable = frozenset({"in_force"})  # a proposal has no in-force date yet
     accord: Literal[1] = Field(description="Format version.")
     kind: Literal["agreement", "proposal", "position"]
     id: str = Field(pattern=ID_PATTERN)

@@ -5,7 +5,6 @@ These run on a structurally valid `Spec` and return `Problem`s located by docume
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
@@ -13,14 +12,20 @@ from pydantic import BaseModel
 from accord.spec.errors import Problem, did_you_mean
 from accord.spec.models import Provision, Spec, Term
 from accord.spec.timeexpr import (
-    ID_PATTERN,
     TimeExpr,
+    is_id,
     parse_timezone,
 )
 from accord.spec.vocabulary import ACTIONS, ANY_CATEGORY, OBJECT_KINDS
 
 Path = tuple[str | int, ...]
 SECTIONS = ("sources", "parties", "places", "conditions", "phases", "provisions", "powers")
+#: Sections whose ids share one namespace: a time reference (`x.end`) or a condition names a
+#: phase, a provision or a condition without saying which.
+SHARED_IDS = ("phases", "provisions", "conditions")
+#: The longest chain of references followed to compute one date (`a.start` from `b.end` from
+#: `c.end` ...). Real agreements chain a handful; a limit keeps resolution's stack bounded.
+MAX_CHAIN = 50
 AMENDABLE = {
     "phases": ("start", "end", "duration"),
     "provisions": ("start", "end", "deadline", "quantity"),
@@ -67,6 +72,12 @@ class _Checker:
         self.spec = spec
         self.broken = broken
         self.problems: list[Problem] = []
+        # Built once: a name is looked up per reference, and a spec may hold tens of thousands.
+        self.known = {
+            section: set(getattr(spec, section)) | broken for section in (*SECTIONS, "amendments")
+        }
+        self.known["condition or provision"] = self.known["conditions"] | self.known["provisions"]
+        self.known["phase or provision"] = self.known["phases"] | self.known["provisions"]
 
     def report(self, path: Path, code: str, message: str, at_key: bool = False) -> None:
         self.problems.append(Problem(path, code, message, at_key))
@@ -80,17 +91,17 @@ class _Checker:
         self._times()
         self._amendments()
         self._uncertain_keys()
-        self._cycles()
+        if not any(p.code == "duplicate-id" for p in self.problems):
+            self._cycles()  # with one id for two terms, the graph of dates would merge them
 
     # -- helpers -------------------------------------------------------------------------
-    def _names(self, path: Path, names: Iterable[str], known: Iterable[str], what: str) -> None:
-        known_set = set(known) | self.broken
+    def _names(self, path: Path, names: Iterable[str], known: set[str], what: str) -> None:
         for i, name in enumerate(names):
-            if name not in known_set:
+            if name not in known:
                 self.report(
                     (*path, i),
                     "unknown-reference",
-                    f"no {what} named `{name}`" + did_you_mean(name, known_set),
+                    f"no {what} named `{name}`" + did_you_mean(name, known),
                 )
 
     def _terms(self) -> Iterator[tuple[Path, Term]]:
@@ -103,19 +114,49 @@ class _Checker:
 
     # -- checks --------------------------------------------------------------------------
     def _ids(self) -> None:
-        pattern = re.compile(ID_PATTERN)
         for section in (*SECTIONS, "categories", "amendments"):
             for tid in getattr(self.spec, section):
-                if not pattern.match(tid):
+                if not is_id(tid):
                     self.report(
                         (section, tid),
                         "bad-value",
                         f"`{tid}` is not a valid id; use letters, digits, `-` and `_`",
                         at_key=True,
                     )
+        declared: list[tuple[Path, str]] = [
+            (("actions", i), name) for i, name in enumerate(self.spec.actions)
+        ]
+        declared += [
+            (("categories", kind, i), name)
+            for kind, listed in self.spec.categories.items()
+            for i, name in enumerate(listed)
+        ]
+        for path, name in declared:
+            if not is_id(name):
+                self.report(
+                    path,
+                    "bad-value",
+                    f"`{name}` is not a valid name; use letters, digits, `-` and `_`",
+                )
+        owners: dict[str, list[str]] = {}
+        for section in SHARED_IDS:
+            for tid in getattr(self.spec, section):
+                owners.setdefault(tid, []).append(section)
+        for tid, sections in owners.items():
+            if len(sections) < 2:
+                continue
+            for section in sections:
+                others = " and ".join(f"a {other[:-1]}" for other in sections if other != section)
+                self.report(
+                    (section, tid),
+                    "duplicate-id",
+                    f"`{tid}` is also the id of {others}; phases, provisions and conditions "
+                    f"share ids (`{tid}.end` must name one term), so rename one of them",
+                    at_key=True,
+                )
 
     def _sources(self) -> None:
-        known = self.spec.sources
+        known = self.known["sources"]
         for path, term in self._terms():
             self._names((*path, "source"), term.source, known, "source")
         for xid, prov in self.spec.provisions.items():
@@ -125,7 +166,7 @@ class _Checker:
                 )
 
     def _parties(self) -> None:
-        known = self.spec.parties
+        known = self.known["parties"]
         self._names(("proposed_by",), self.spec.proposed_by, known, "party")
         for xid, prov in self.spec.provisions.items():
             self._names(("provisions", xid, "party"), prov.party, known, "party")
@@ -136,8 +177,8 @@ class _Checker:
             self._names(("amendments", aid, "by"), amendment.by, known, "party")
 
     def _condition_refs(self, path: Path, names: list[str]) -> None:
-        known = [*self.spec.conditions, *self.spec.provisions]
-        self._names(path, names, known, "condition or provision")
+        what = "condition or provision"
+        self._names(path, names, self.known[what], what)
 
     def _provisions(self) -> None:
         actions = (*ACTIONS, *self.spec.actions)
@@ -145,8 +186,8 @@ class _Checker:
         for xid, prov in self.spec.provisions.items():
             path: Path = ("provisions", xid)
             key = "phase" if prov.phase else "phases"
-            self._names((*path, key), prov.phase_ids, self.spec.phases, "phase")
-            self._names((*path, "where"), prov.where, self.spec.places, "place")
+            self._names((*path, key), prov.phase_ids, self.known["phases"], "phase")
+            self._names((*path, "where"), prov.where, self.known["places"], "place")
             self._condition_refs((*path, "condition"), prov.condition)
             if prov.trigger is not None:
                 self._condition_refs((*path, "trigger"), [prov.trigger])
@@ -199,12 +240,11 @@ class _Checker:
             return
         counterpart = self.spec.provisions.get(exchange.for_)
         if counterpart is None or exchange.for_ == xid:
-            others = [p for p in self.spec.provisions if p != xid]
+            hint = "" if counterpart else did_you_mean(exchange.for_, self.known["provisions"])
             self.report(
                 (*path, "for"),
                 "unknown-reference",
-                f"`for` must name another provision, not `{exchange.for_}`"
-                + did_you_mean(exchange.for_, others),
+                f"`for` must name another provision, not `{exchange.for_}`" + hint,
             )
             return
         for category, value in exchange.ratio.items():
@@ -218,7 +258,7 @@ class _Checker:
             self._condition_refs(("phases", pid, "requires"), phase.requires)
             if phase.continues_while is not None:
                 self._condition_refs(("phases", pid, "continues_while"), [phase.continues_while])
-        targets = [*self.spec.phases, *self.spec.provisions, "agreement"]
+        targets = self.known["phase or provision"] | {"agreement"}
         for wid, power in self.spec.powers.items():
             self._names(("powers", wid, "target"), power.target, targets, "phase or provision")
             self._condition_refs(("powers", wid, "condition"), power.condition)
@@ -265,7 +305,7 @@ class _Checker:
                 path,
                 "unknown-reference",
                 f"`{expr}` refers to `{ref}`, which is not a phase or provision"
-                + did_you_mean(ref, [*spec.phases, *spec.provisions]),
+                + did_you_mean(ref, self.known["phase or provision"]),
             )
         elif anchor in ("deadline", "fulfilled") and ref not in spec.provisions:
             self.report(path, "unknown-reference", f"`{ref}` is a phase; phases have no {anchor}")
@@ -280,7 +320,7 @@ class _Checker:
                 continue
             section = "phases" if term in self.spec.phases else "provisions"
             if term not in self.spec.phases and term not in self.spec.provisions:
-                known = [*self.spec.phases, *self.spec.provisions]
+                known = self.known["phase or provision"]
                 self.report(
                     (*path, "supersedes"),
                     "unknown-reference",
@@ -312,13 +352,28 @@ class _Checker:
 
     def _cycles(self) -> None:
         graph = _anchor_graph(self.spec)
-        for cycle, path in _find_cycles(graph):
+        cycles = _find_cycles(graph)
+        for cycle, path in cycles:
             self.report(
                 path,
                 "reference-cycle",
                 "these dates depend on each other: "
                 + " -> ".join(cycle)
                 + "; give one of them a date, a day number or a duration instead",
+            )
+        if not cycles:
+            self._chain_length(graph)
+
+    def _chain_length(self, graph: Graph) -> None:
+        chain = _longest_chain(graph)
+        if len(chain) - 1 > MAX_CHAIN:
+            shown = " -> ".join([*chain[:3], "...", chain[-1]])
+            self.report(
+                graph[chain[0]][0][1],
+                "out-of-range",
+                f"`{chain[0]}` is computed through {len(chain) - 1} references in a row ({shown}); "
+                f"at most {MAX_CHAIN} are followed: give a term on the way a date, a day number "
+                "or `in_force`",
             )
 
 
@@ -360,23 +415,53 @@ def _find_cycles(graph: Graph) -> list[tuple[list[str], Path]]:
     found: list[tuple[list[str], Path]] = []
     seen: set[frozenset[str]] = set()
     state: dict[str, str] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = "open"
-        stack.append(node)
-        for target, path in graph.get(node, []):
+    # Depth-first with an explicit stack: a chain of thousands of references is legitimate and
+    # must not exhaust Python's recursion limit.
+    for root in sorted(graph):
+        if root in state:
+            continue
+        state[root] = "open"
+        stack: list[str] = [root]
+        index: dict[str, int] = {root: 0}
+        pending = [iter(graph.get(root, []))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                pending.pop()
+                state[stack.pop()] = "done"
+                continue
+            target, path = step
             if state.get(target) == "open":
-                cycle = [*stack[stack.index(target) :], target]
+                cycle = [*stack[index[target] :], target]
                 if frozenset(cycle) not in seen:
                     seen.add(frozenset(cycle))
                     found.append((cycle, path))
             elif target not in state:
-                visit(target)
-        stack.pop()
-        state[node] = "done"
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+                state[target] = "open"
+                index[target] = len(stack)
+                stack.append(target)
+                pending.append(iter(graph.get(target, [])))
     return found
+
+
+def _longest_chain(graph: Graph) -> list[str]:
+    """The longest path of references in an acyclic graph, from its first node to a fixed date."""
+    length: dict[str, int] = {}  # node -> references in the longest chain starting at it
+    step: dict[str, str] = {}  # node -> the next node on that chain
+    for root in sorted(graph):
+        pending = [root]
+        while pending:  # post-order with an explicit stack, for the same reason as above
+            node = pending[-1]
+            todo = [t for t, _ in graph.get(node, []) if t in graph and t not in length]
+            if todo:
+                pending.extend(todo)
+                continue
+            pending.pop()
+            length[node] = 0
+            for target, _ in graph.get(node, []):
+                if length.get(target, 0) + 1 > length[node]:
+                    length[node], step[node] = length.get(target, 0) + 1, target
+    chain = [max(length, key=lambda n: length[n])] if length else []
+    while chain and chain[-1] in step:
+        chain.append(step[chain[-1]])
+    return chain

@@ -37,13 +37,35 @@ _UNIT_WORDS: dict[str, DurationUnit] = {
     "year": "y",
     "years": "y",
 }
-_DURATION = re.compile(r"^\s*(\d{1,6})\s*([a-z]+)\s*$")
-_DAY = re.compile(r"^day\s+(\d{1,5})$")
+_DURATION = re.compile(r"^\s*(\d+)\s*([a-z]+)\s*$")
+_DAY = re.compile(r"^day\s+(\d+)$")
 _REF = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]*)\.([a-z_]+)$")
 _OFFSET = re.compile(r"^(.*?)\s*([+-])\s*(\d+\s*[A-Za-z]+)\s*$")
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+# Python's own ISO parser also takes week dates, ordinal dates and offsets with seconds; a spec
+# takes only the two forms the documentation shows.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INSTANT = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+    r"(?:[Zz]|[+-]\d{2}:?[0-5]\d)?"
+)
 _TZ_OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):?(\d{2})$")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+_ID = re.compile(ID_PATTERN)
+#: Days from 0001-01-01 to 9999-12-31, the calendar accord computes in.
+CALENDAR_DAYS = 3_652_059
+#: The longest duration in each unit: one that could still fit in the calendar.
+MAX_AMOUNT: dict[DurationUnit, int] = {
+    "h": CALENDAR_DAYS * 24,
+    "d": CALENDAR_DAYS,
+    "w": CALENDAR_DAYS // 7,
+    "mo": 9999 * 12,
+    "y": 9999,
+}
+# Dates and instants keep a day's margin at each end of the calendar, so that converting them
+# to any timezone (or to UTC for comparison) stays inside it.
+FIRST_DAY = date(1, 1, 2)
+LAST_DAY = date(9999, 12, 30)
 ANCHORS: tuple[Anchor, ...] = ("start", "end", "deadline", "fulfilled")
 
 
@@ -54,6 +76,14 @@ class ExprError(ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def is_id(text: str) -> bool:
+    """True for a valid id: letters, digits, `-` and `_`, starting with a letter or a digit.
+
+    `re.match` with `$` would accept a trailing newline; the whole text must match.
+    """
+    return _ID.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -120,28 +150,64 @@ def parse_duration(value: object) -> Duration:
             f"`{value}` is not a duration; write a whole number and a unit: "
             "`12h`, `42d`, `6w`, `14mo` or `5y`",
         )
-    return Duration(int(match.group(1)), unit)
+    digits = match.group(1)
+    if len(digits) > 9 or int(digits) > MAX_AMOUNT[unit]:
+        raise ExprError(
+            "out-of-range",
+            f"`{value}` is longer than any date range accord computes with; a duration is at "
+            f"most {MAX_AMOUNT[unit]}{unit} (9999 years); check the number",
+        )
+    return Duration(int(digits), unit)
 
 
 def parse_date(text: str) -> date:
     """Parse an ISO calendar date, naming the problem when the day does not exist."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
+    if not _DATE.fullmatch(text):
         raise ExprError(
             "bad-date", f"`{text}` is not a valid date; write YYYY-MM-DD, e.g. 2025-01-19"
+        )
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        if text.startswith("0000"):
+            raise _out_of_range(text) from None
+        raise ExprError(
+            "bad-date", f"`{text}` is not a valid date; check that the day exists (YYYY-MM-DD)"
         ) from None
+    return _in_calendar(day, text)
 
 
 def parse_instant(text: str) -> datetime:
     """Parse an ISO instant such as 2025-01-19T11:15+02:00 (the offset may be left to the spec)."""
+    match = _INSTANT.fullmatch(text)
+    problem = ExprError(
+        "bad-date",
+        f"`{text}` is not a valid date-time; write e.g. 2025-01-19T11:15+02:00 (hours, minutes "
+        "and an offset of hours and minutes, or Z)",
+    )
+    if match is None:
+        raise problem
+    parse_date(match.group("day"))
     try:
-        return datetime.fromisoformat(text.replace("z", "Z"))
+        instant = datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError:
-        raise ExprError(
-            "bad-date",
-            f"`{text}` is not a valid date-time; write e.g. 2025-01-19T11:15+02:00",
-        ) from None
+        raise problem from None
+    _in_calendar(instant.date(), text)
+    return instant
+
+
+def _in_calendar(day: date, text: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _out_of_range(text)
+    return day
+
+
+def _out_of_range(text: str) -> ExprError:
+    return ExprError(
+        "out-of-range",
+        f"`{text}` is outside the calendar accord computes with; write a date from "
+        f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}",
+    )
 
 
 def parse_time_expr(value: object) -> TimeExpr:
@@ -184,7 +250,14 @@ def _parse_base(text: str, whole: str) -> TimeExpr:
         return TimeExpr(whole, "in_force")
     day = _DAY.match(text)
     if day:
-        number = int(day.group(1))
+        digits = day.group(1)
+        if len(digits) > 9 or int(digits) > CALENDAR_DAYS:
+            raise ExprError(
+                "out-of-range",
+                f"`{text}` is beyond the calendar accord computes with; a day number is at most "
+                f"{CALENDAR_DAYS}",
+            )
+        number = int(digits)
         if number < 1:
             raise ExprError("bad-time-expression", "days are counted from 1; write `day 1` or more")
         return TimeExpr(whole, "day", day=number)
@@ -215,7 +288,13 @@ def parse_timezone(name: str) -> tzinfo:
     match = _TZ_OFFSET.match(name.strip())
     if match:
         sign = -1 if match.group(1) == "-" else 1
-        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
+        hours, minutes = int(match.group(2)), int(match.group(3))
+        if hours > 23 or minutes > 59:
+            raise ValueError(
+                f"`{name}` is not a UTC offset; write hours below 24 and minutes below 60, "
+                "e.g. +02:00 or -05:30"
+            )
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
     if name.strip().upper() == "UTC":
         return UTC
     try:

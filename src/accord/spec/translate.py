@@ -34,6 +34,9 @@ _BOUNDS = {
 }
 
 
+_YAML_WORDS = {None: "null", True: "true", False: "false"}
+
+
 def translate(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     """One pydantic error as a located catalogue problem."""
     loc = tuple(error["loc"])
@@ -51,6 +54,11 @@ def translate(error: ErrorDetails, root: type[BaseModel]) -> Problem:
     if kind == "literal_error":
         expected = str((error.get("ctx") or {}).get("expected", ""))
         return Problem(loc, "bad-value", f"{_shown(error)} is not allowed; use {expected}")
+    if kind == "less_than_equal":
+        limit = (error.get("ctx") or {}).get("le")
+        return Problem(
+            loc, "out-of-range", f"{_shown(error)} is too large; write at most {limit:_}"
+        )
     if kind in ("greater_than_equal", "greater_than", "too_short", "string_pattern_mismatch"):
         return Problem(loc, "bad-value", f"{_shown(error)}: {_BOUNDS.get(kind, error['msg'])}")
     expected = _EXPECTED.get(kind, "a different kind of value")
@@ -63,6 +71,8 @@ def _shown(error: ErrorDetails) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if value is None or isinstance(value, bool):
+        return f"`{_YAML_WORDS[value]}`"
     text = repr(value) if not isinstance(value, str) else f"`{value}`"
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from accord.spec.timeexpr import (
@@ -24,6 +24,10 @@ from accord.spec.timeexpr import (
 )
 
 T = TypeVar("T")
+
+#: The largest quantity a spec may state: beyond any real count, and exact in the 64-bit
+#: integers and doubles that evidence stores and engines compute with.
+MAX_COUNT = 10**15
 
 
 def custom_error(code: str, message: str) -> PydanticCustomError:
@@ -48,6 +52,10 @@ def _as_list(value: Any) -> Any:
 def _calendar_day(value: object) -> date:
     if isinstance(value, date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = f"{value:08d}"
+        example = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if len(digits) == 8 else "2025-01-19"
+        raise ExprError("bad-date", f"`{value}` is a number, not a date; write it as {example}")
     if not isinstance(value, str):
         raise ExprError("bad-date", f"expected a date like 2025-01-19, got {value!r}")
     return parse_date(value.strip())
@@ -63,6 +71,8 @@ def _ratio(value: object) -> int | dict[str, int]:
     parts = value.values() if isinstance(value, dict) else [value]
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in parts):
         raise custom_error("bad-value", "ratio numbers are whole numbers of 0 or more")
+    if any(n > MAX_COUNT for n in parts):
+        raise custom_error("out-of-range", f"ratio numbers are at most {MAX_COUNT:_}")
     return value
 
 
@@ -77,6 +87,8 @@ _TIME_SCHEMA = {
     "`day N`, or `<term>.start|end|deadline|fulfilled`, optionally `+ 60d` / `- 6mo`.",
 }
 
+#: A number of things (people, trucks...): a whole number from 0 to MAX_COUNT.
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 DurationField = Annotated[
     Duration,
     PlainValidator(_reporting(parse_duration)),
@@ -113,8 +125,11 @@ RatioField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
-                {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+                {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+                {
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+                },
             ]
         }
     ),
