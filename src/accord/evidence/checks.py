@@ -22,29 +22,38 @@ AMENDMENTS = ("correct", "retract")
 
 # Dates are written as a day (2025-01-19) or an instant with a UTC offset; nothing else. Years
 # run from 0001 to 9999, hours to 23, offsets from -14:00 to +14:00 (the widest in use), and an
-# instant must stay within those years in UTC too. One regular expression per test: DuckDB
-# compiles each one a query names, which costs more than checking a small file.
-WHEN = (
-    r"\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?"
-    r"(Z|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?))?"
+# instant must stay within those years in UTC too. A day is tested first: most dates are days,
+# and its pattern is the cheap one.
+INSTANT = (
+    r"\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?"
+    r"(Z|[+-](0\d|1[0-3])(:?[0-5]\d)?|[+-]14(:?00)?)"
 )
+# The macros test in order with CASE: DuckDB may evaluate both sides of an AND or an OR, and
+# the costly test (the instant's pattern, a trim) is then paid on every row.
 MACROS = (
     r"""CREATE OR REPLACE TEMP MACRO accord_is_day(v) AS
-        regexp_full_match(v, '\d{4}-\d{2}-\d{2}') AND NOT starts_with(v, '0000')
-        AND TRY_CAST(v AS DATE) IS NOT NULL""",
+        CASE WHEN NOT regexp_full_match(v, '\d{4}-\d{2}-\d{2}') THEN false
+        ELSE NOT starts_with(v, '0000') AND TRY_CAST(v AS DATE) IS NOT NULL END""",
     # DuckDB wants seconds and a numeric offset: 2025-01-19T11:15Z -> 2025-01-19 11:15:00+00:00.
-    # Only for text that passed accord_is_when (a colon at 17 means seconds are given).
+    # Only for text that passed accord_is_instant (a colon at 17 means seconds are given).
     """CREATE OR REPLACE TEMP MACRO accord_instant(v) AS TRY_CAST(replace(
         substr(v, 1, 10) || ' ' || CASE WHEN substr(v, 17, 1) = ':' THEN substr(v, 12)
         ELSE substr(v, 12, 5) || ':00' || substr(v, 17) END, 'Z', '+00:00') AS TIMESTAMPTZ)""",
-    f"""CREATE OR REPLACE TEMP MACRO accord_is_when(v) AS v IS NULL OR (
-        regexp_full_match(v, '{WHEN}') AND NOT starts_with(v, '0000')
-        AND TRY_CAST(substr(v, 1, 10) AS DATE) IS NOT NULL
-        AND (length(v) = 10 OR year(accord_instant(v)) BETWEEN 1 AND 9999))""",
+    f"""CREATE OR REPLACE TEMP MACRO accord_is_instant(v) AS
+        CASE WHEN NOT regexp_full_match(v, '{INSTANT}') THEN false
+        WHEN NOT accord_is_day(substr(v, 1, 10)) THEN false
+        ELSE year(accord_instant(v)) BETWEEN 1 AND 9999 END""",
+    """CREATE OR REPLACE TEMP MACRO accord_is_when(v) AS
+        CASE WHEN v IS NULL OR accord_is_day(v) THEN true ELSE accord_is_instant(v) END""",
     r"""CREATE OR REPLACE TEMP MACRO accord_is_count(v) AS
         v IS NULL OR regexp_full_match(trim(v), '-?\d{1,18}')""",
     """CREATE OR REPLACE TEMP MACRO accord_is_negative(v) AS
-        accord_is_count(v) AND TRY_CAST(trim(v) AS BIGINT) < 0""",
+        CASE WHEN TRY_CAST(trim(v) AS BIGINT) < 0 THEN accord_is_count(v) ELSE false END""",
+    # Blank text is no value: an actor of two spaces names nobody. Only text that starts with
+    # a space or a control character can be blank.
+    """CREATE OR REPLACE TEMP MACRO accord_is_blank(v) AS
+        CASE WHEN v IS NULL THEN true WHEN ascii(v) > 32 THEN false
+        ELSE trim(v, ' ' || chr(9) || chr(10) || chr(13)) = '' END""",
 )
 #: An event may be dated the day after its source's publication day (time zones differ), no later.
 PUBLICATION_SLACK_DAYS = 1
@@ -68,10 +77,8 @@ def _in(values: tuple[str, ...]) -> Sql:
 
 
 def _required(*columns: str) -> list[Check]:
-    # Blank text is no value: an actor of two spaces names nobody.
     return [
-        Check(c, "missing-value", f"""coalesce(trim("{c}"), '') = ''""", f"`{c}` is required")
-        for c in columns
+        Check(c, "missing-value", f'accord_is_blank("{c}")', f"`{c}` is required") for c in columns
     ]
 
 
@@ -223,9 +230,10 @@ def event_checks(known_sources: Sql, known_events: Sql, built_extra: bool) -> li
         Check(
             "occurred_at",
             "after-publication",
-            'accord_is_when("occurred_at") AND TRY_CAST(substr("occurred_at", 1, 10) AS DATE) > '
-            '(SELECT p.published FROM sources p WHERE p.id = "source") + '
-            f"{PUBLICATION_SLACK_DAYS}",
+            # As a join on the source, the date is only read for sources that give theirs.
+            'EXISTS (SELECT 1 FROM sources p WHERE p.id = "source" AND p.published + '
+            f"{PUBLICATION_SLACK_DAYS} < "
+            'TRY_CAST(substr("occurred_at", 1, 10) AS DATE) AND accord_is_when("occurred_at"))',
             "the event is dated more than a day after its source was published: a source "
             "reports what has happened; check the date, or the source's `published`",
             "lookup",
@@ -281,31 +289,55 @@ def run_checks(
 ) -> None:
     """Append one row to `errors` for every (row, check) that fails.
 
-    One statement for all `checks`: each check's condition is computed once per row, and each
-    bad row lists its problems. (A UNION of one query per check, or a condition written twice,
-    takes DuckDB longer to plan than a small file takes to check.) A row of the wrong shape is
-    reported for its shape only: its fields are not where the header says.
+    The checks of a row alone run as one statement: each condition is computed once per row,
+    and each bad row lists its problems. (A UNION of one query per check takes DuckDB longer to
+    plan than a small file takes to check.) Lookups run as a second statement, one query per
+    lookup: as a filter, DuckDB skips the comparison for rows that have nothing to look up.
+    A row of the wrong shape is reported for its shape only: its fields are not where the
+    header says.
     """
-    if not checks:
-        return
-    # Building `extra` is the costly part of a dataset row: leave it out unless a check reads it.
-    has_extra = "extra" in _columns(con, table)
-    kept = " EXCLUDE (extra)" if has_extra and not any(c.column == "extra" for c in checks) else ""
-    flags, found = [], []
-    for i, check in enumerate(checks):
-        flags.append(f"coalesce(({check.bad}), false) AS accord_bad_{i}")
-        column = "NULL" if check.column is None else literal(check.column)
-        value = "NULL" if check.column is None else f'left(CAST("{check.column}" AS VARCHAR), 200)'
-        shaped = "" if check.reason in SHAPE_REASONS else " AND shape IS NULL"
-        said = f"'r': {literal(check.reason)}, 'm': {literal(check.message)}"
-        found.append(
-            f"CASE WHEN accord_bad_{i}{shaped} THEN {{'c': {column}, 'v': {value}, {said}}} END"
+    local = [c for c in checks if c.scope == "row"]
+    lookups = [c for c in checks if c.scope == "lookup"]
+    if local:
+        # Building `extra` is the costly part of a dataset row: leave it out unless a check
+        # reads it.
+        has_extra = "extra" in _columns(con, table)
+        reads_extra = any(c.column == "extra" for c in local)
+        kept = " EXCLUDE (extra)" if has_extra and not reads_extra else ""
+        flags = ", ".join(
+            f"coalesce(({c.bad}), false) AS accord_bad_{i}" for i, c in enumerate(local)
         )
-    any_bad = " OR ".join(f"accord_bad_{i}" for i in range(len(checks)))
-    con.execute(
-        f"""INSERT INTO {errors} SELECT row_number, p.c, p.v, p.r, p.m FROM (
-            SELECT row_number, unnest(list_filter([{", ".join(found)}], p -> p IS NOT NULL)) AS p
-            FROM (SELECT *{kept}, {", ".join(flags)} FROM {table}) WHERE {any_bad})"""
+        found = ", ".join(
+            f"CASE WHEN accord_bad_{i}{_shaped(c)} THEN {_problem(c)} END"
+            for i, c in enumerate(local)
+        )
+        any_bad = " OR ".join(f"accord_bad_{i}" for i in range(len(local)))
+        con.execute(
+            f"""INSERT INTO {errors} SELECT row_number, p.c, p.v, p.r, p.m FROM (
+                SELECT row_number, unnest(list_filter([{found}], p -> p IS NOT NULL)) AS p
+                FROM (SELECT *{kept}, {flags} FROM {table}) WHERE {any_bad})"""
+        )
+    if lookups:
+        found = " UNION ALL ".join(
+            f"SELECT row_number, p.c, p.v, p.r, p.m FROM (SELECT row_number, {_problem(c)} AS p "
+            f"FROM {table} WHERE ({c.bad}){_shaped(c)})"
+            for c in lookups
+        )
+        con.execute(f"INSERT INTO {errors} {found}")
+
+
+def _shaped(check: Check) -> Sql:
+    """The condition that the row has the header's shape, unless `check` is about shape."""
+    return "" if check.reason in SHAPE_REASONS else " AND shape IS NULL"
+
+
+def _problem(check: Check) -> Sql:
+    """The problem a failing `check` reports, as a struct: column, value, reason, message."""
+    column = "NULL" if check.column is None else literal(check.column)
+    value = "NULL" if check.column is None else f'left(CAST("{check.column}" AS VARCHAR), 200)'
+    return (
+        f"{{'c': {column}, 'v': {value}, 'r': {literal(check.reason)}, "
+        f"'m': {literal(check.message)}}}"
     )
 
 
