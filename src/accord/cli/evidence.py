@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from accord.cli.ingest import StoreUnavailable
+from accord.cli.ingest import StoreUnavailable, say_waiting, wait_option
 from accord.cli.specarg import load_valid_spec
 from accord.engine.evaluate import evaluate
 from accord.engine.match import PolicyError
@@ -16,15 +16,17 @@ from accord.engine.resolve import spec_timezone
 from accord.engine.results import Evaluation
 from accord.engine.time import Moment, parse_moment
 from accord.evidence.ingest import ingest_file
-from accord.evidence.store import Store, StoreError
+from accord.evidence.store import DEFAULT_WAIT, Store, StoreError
 from accord.spec.models import Spec
 from accord.spec.timeexpr import ExprError
 
 F = TypeVar("F", bound=Callable[..., Any])
+_WAIT = "accord.evidence.wait"
 
 
 def evidence_options(command: F) -> F:
-    """`--db DB` or `--events FILE...`."""
+    """`--db DB` or `--events FILE...`, and `--wait SECONDS` for a busy store."""
+    command = wait_option(expose_value=False, callback=_remember_wait)(command)
     command = click.option(
         "--events",
         multiple=True,
@@ -32,6 +34,11 @@ def evidence_options(command: F) -> F:
         help="Evidence files to read instead of a store (repeatable).",
     )(command)
     return click.option("--db", help="An evidence store made with `accord ingest`.")(command)
+
+
+def _remember_wait(ctx: click.Context, _param: click.Parameter, seconds: float) -> None:
+    # Kept in the context, so the commands' own signatures need not carry it.
+    ctx.meta[_WAIT] = seconds
 
 
 def as_of_option(command: F) -> F:
@@ -49,7 +56,9 @@ def open_evidence(db: str | None, events: tuple[Path, ...]) -> Store:
         raise click.UsageError("give either --db DB or --events FILE...")
     try:
         if db is not None:
-            return Store(db, read_only=True)
+            context = click.get_current_context(silent=True)
+            wait = context.meta.get(_WAIT, DEFAULT_WAIT) if context else DEFAULT_WAIT
+            return Store(db, read_only=True, wait=wait, on_wait=say_waiting)
         store = Store(":memory:")
     except StoreError as exc:
         raise StoreUnavailable(str(exc)) from None

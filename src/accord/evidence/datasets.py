@@ -33,9 +33,9 @@ def extra_json(table: CsvTable, skip: Iterable[str] = ()) -> Sql:
     """
     names = [name for name in table.header if name not in set(skip)]
     # A struct is faster to turn into JSON than json_object (measured, for wide rows), but its
-    # keys must be non-empty and differ in more than case.
+    # keys must be plain literals (no NUL), non-empty, and differ in more than case.
     folded = {name.casefold() for name in names}
-    if all(names) and len(folded) == len(names):
+    if all(names) and len(folded) == len(names) and not any("\x00" in n for n in names):
         fields = ", ".join(f"{literal(name)}: {table.column(name)}" for name in names)
         return f"to_json({{{fields}}})"
     pairs = ", ".join(f"{literal(name)}, {table.column(name)}" for name in names)

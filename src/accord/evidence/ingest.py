@@ -251,7 +251,9 @@ def _name_columns_as_in_file(
 ) -> None:
     for staged, original in names.items():
         con.execute(
-            f"UPDATE {errors} SET column_name = ? WHERE column_name = ?", [original, staged]
+            f"UPDATE {errors} SET column_name = ?, message = replace(message, ?, ?) "
+            "WHERE column_name = ?",
+            [original, f"`{staged}`", f"`{original}`", staged],
         )
 
 
