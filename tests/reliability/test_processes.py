@@ -77,7 +77,7 @@ def test_four_ingests_started_together_all_land_once(tmp_path: Path) -> None:
     _let_go(holder)
     _done(holder)
     for process in ingests:
-        code, out, err = _done(process)
+        code, _, err = _done(process)
         assert code == 0, err
         assert "Traceback" not in err
     counts = _counts(db)
