@@ -94,10 +94,14 @@ def test_a_reader_and_a_writer_go_on_while_a_big_file_is_read(tmp_path: Path) ->
     small = _jsonl(tmp_path / "small.jsonl", 3, "small")
     code, _, err = _done(accord("ingest", str(small), "--db", str(db), "--wait", "0"))
     assert code == 0, err
-    reader = accord("ingest", str(small), "--db", str(db), "--wait", "0", "--json")
-    code, out, err = _done(reader)
+    again = accord("ingest", str(small), "--db", str(db), "--wait", "0", "--json")
+    code, out, err = _done(again)
     assert code == 0, err
     assert json.loads(out)["store"]["events"] == 3  # the store as before the big import
+    spec = str(HERE.parents[1] / "src/accord/examples/gaza-2025-01.yaml")
+    reader = accord("status", spec, "--db", str(db), "--as-of", "2025-03-01", "--wait", "0")
+    code, _, err = _done(reader)
+    assert code == 0, err
     _let_go(importer)
     code, out, err = _done(importer)
     assert (code, out.split()[-1]) == (0, "ok"), err
