@@ -13,7 +13,7 @@ from typing import Literal
 import duckdb
 
 from accord.evidence.reasons import MAX_FIELD_CHARS
-from accord.evidence.sql import Sql, literal
+from accord.evidence.sql import Sql, identifier, literal
 from accord.evidence.staging import COLUMNS
 from accord.spec.vocabulary import EVENT_ACTIONS, SOURCE_KINDS, SPEAKER_KINDS
 
@@ -78,7 +78,8 @@ def _in(values: tuple[str, ...]) -> Sql:
 
 def _required(*columns: str) -> list[Check]:
     return [
-        Check(c, "missing-value", f'accord_is_blank("{c}")', f"`{c}` is required") for c in columns
+        Check(c, "missing-value", f"accord_is_blank({identifier(c)})", f"`{c}` is required")
+        for c in columns
     ]
 
 
@@ -87,7 +88,7 @@ def _dates(*columns: str) -> list[Check]:
         Check(
             c,
             "bad-date",
-            f'NOT accord_is_when("{c}")',
+            f"NOT accord_is_when({identifier(c)})",
             "write a date as YYYY-MM-DD or an instant with an offset, e.g. 2025-01-19T11:15+02:00",
         )
         for c in columns
@@ -97,10 +98,15 @@ def _dates(*columns: str) -> list[Check]:
 def _counts(*columns: str) -> list[Check]:
     checks: list[Check] = []
     for c in columns:
-        checks.append(Check(c, "bad-number", f'NOT accord_is_count("{c}")', "write a whole number"))
+        checks.append(
+            Check(c, "bad-number", f"NOT accord_is_count({identifier(c)})", "write a whole number")
+        )
         checks.append(
             Check(
-                c, "negative-quantity", f'accord_is_negative("{c}")', "a count cannot be negative"
+                c,
+                "negative-quantity",
+                f"accord_is_negative({identifier(c)})",
+                "a count cannot be negative",
             )
         )
     return checks
@@ -111,7 +117,7 @@ def _one_of(column: str, values: tuple[str, ...], reason: str = "bad-value") -> 
     return Check(
         column,
         reason,
-        f'"{column}" IS NOT NULL AND "{column}" NOT IN {_in(values)}',
+        f"{identifier(column)} IS NOT NULL AND {identifier(column)} NOT IN {_in(values)}",
         f"use one of: {shown}",
     )
 
@@ -127,11 +133,13 @@ def _unknown_source(known_sources: Sql) -> Check:
 
 
 def _not_a(json_type: str, column: str) -> Sql:
-    return f'json_type(TRY_CAST("{column}" AS JSON)) IS DISTINCT FROM {literal(json_type)}'
+    return (
+        f"json_type(TRY_CAST({identifier(column)} AS JSON)) IS DISTINCT FROM {literal(json_type)}"
+    )
 
 
 def _not_list(column: str) -> Sql:
-    return f'"{column}" IS NOT NULL AND ' + _not_a("ARRAY", column)
+    return f"{identifier(column)} IS NOT NULL AND " + _not_a("ARRAY", column)
 
 
 def _lengths(kind: str) -> list[Check]:
@@ -140,7 +148,7 @@ def _lengths(kind: str) -> list[Check]:
         Check(
             c,
             "field-too-long",
-            f'length("{c}") > {MAX_FIELD_CHARS}',
+            f"length({identifier(c)}) > {MAX_FIELD_CHARS}",
             f"the field is longer than {MAX_FIELD_CHARS} characters",
         )
         for c in columns
@@ -334,7 +342,11 @@ def _shaped(check: Check) -> Sql:
 def _problem(check: Check) -> Sql:
     """The problem a failing `check` reports, as a struct: column, value, reason, message."""
     column = "NULL" if check.column is None else literal(check.column)
-    value = "NULL" if check.column is None else f'left(CAST("{check.column}" AS VARCHAR), 200)'
+    value = (
+        "NULL"
+        if check.column is None
+        else f"left(CAST({identifier(check.column)} AS VARCHAR), 200)"
+    )
     return (
         f"{{'c': {column}, 'v': {value}, 'r': {literal(check.reason)}, "
         f"'m': {literal(check.message)}}}"

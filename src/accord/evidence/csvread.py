@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from accord.evidence.reasons import RowProblem
+from accord.evidence.sql import Sql
 
 DELIMITERS = (",", ";", "\t", "|")
 ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "latin-1": "latin-1", "latin1": "latin-1"}
@@ -54,7 +55,7 @@ class Scan:
 class CsvTable:
     """A loaded CSV: `table` has columns c0..cN (N = len(header)), in file order."""
 
-    table: str
+    table: Sql
     header: list[str]
     delimiter: str
     first_rowid: int
@@ -64,28 +65,24 @@ class CsvTable:
     problems: list[RowProblem] = field(default_factory=list)
 
     @property
-    def row_number(self) -> str:
+    def row_number(self) -> Sql:
         """SQL for the row's number in the file, counting the header as row 1.
 
         Row ids follow file order (DuckDB keeps insertion order) but need not start at 0.
         """
         return f"rowid - {self.first_rowid} + 2"
 
-    def column(self, name: str) -> str:
+    def column(self, name: str) -> Sql:
         """The SQL column holding header field `name` (empty text becomes NULL)."""
         return f"NULLIF(c{self.header.index(name)}, '')"
 
-    def raw(self, name: str) -> str:
-        """The SQL column holding header field `name` as written."""
-        return f"c{self.header.index(name)}"
-
     @property
-    def overflow(self) -> str:
+    def overflow(self) -> Sql:
         """The column that is non-NULL when a row has more fields than the header."""
         return f"c{len(self.header)}"
 
     @property
-    def last(self) -> str:
+    def last(self) -> Sql:
         """The header's last column: NULL when a row has fewer fields than the header."""
         return f"c{len(self.header) - 1}"
 
@@ -156,7 +153,7 @@ def read_header(path: Path, encoding: str) -> tuple[list[str], str]:
     return header, delimiter
 
 
-def load_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str, scan: Scan) -> CsvTable:
+def load_csv(con: duckdb.DuckDBPyConnection, path: Path, table: Sql, scan: Scan) -> CsvTable:
     """Load `path` (already scanned) into temp table `table`.
 
     Raises FileProblem for problems that affect the whole file.

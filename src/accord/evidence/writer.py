@@ -26,7 +26,7 @@ class Written:
     replaced: int = 0
 
 
-def _hash(columns: list[str]) -> Sql:
+def _hash(columns: list[Sql]) -> Sql:
     parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
     return f"md5_number(concat_ws(chr(31), {parts}))"  # 128 bits, stored as a UHUGEINT
 
