@@ -27,9 +27,6 @@ _CHUNK = 1 << 20
 NEWLINE = b"\n"
 QUOTE = b'"'
 BOM = b"\xef\xbb\xbf"
-# DuckDB's parallel reader refuses short rows in a file with quoted line breaks; the serial one
-# reads them.
-_SERIAL_ONLY = "does not support null_padding in conjunction with quoted new lines"
 
 
 class FileProblem(Exception):
@@ -43,12 +40,12 @@ class FileProblem(Exception):
 
 @dataclass(frozen=True)
 class Scan:
-    """What one read of a file found: DuckDB's name of its encoding, its SHA-256, and whether it
-    holds an odd number of quote characters (then a quote may be left open)."""
+    """What one read of a file found: DuckDB's name of its encoding, its SHA-256, and how many
+    quote characters it holds (an odd number means a quote may be left open)."""
 
     encoding: str
     digest: str
-    odd_quotes: bool = False
+    quotes: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,7 @@ def scan_file(path: Path, encoding: str) -> Scan:
             _decode(decoder, b"", line, final=True)  # a sequence cut off at the end of the file
     except OSError as exc:
         raise FileProblem("unreadable-file", f"cannot read the file: {exc.strerror}") from None
-    return Scan(name, digest.hexdigest(), odd_quotes=quotes % 2 == 1)
+    return Scan(name, digest.hexdigest(), quotes)
 
 
 def _decode(decoder: codecs.IncrementalDecoder, chunk: bytes, line: int, final: bool) -> int:
@@ -166,13 +163,11 @@ def load_csv(con: duckdb.DuckDBPyConnection, path: Path, table: Sql, scan: Scan)
         f"nullstr = '{_MISSING}', delim = ?, quote = '\"', escape = '\"', strict_mode = false, "
         f"encoding = ?, max_line_size = 16000000, parallel = ?)"
     )
+    # DuckDB's parallel reader splits the file at line breaks, and a line break inside a quoted
+    # field can fool it (a lone CR splits the row without a word); only a file without quotes
+    # is read in parallel.
     try:
-        try:
-            con.execute(sql, [str(path), delimiter, scan.encoding, True])
-        except duckdb.Error as exc:
-            if _SERIAL_ONLY not in str(exc):
-                raise
-            con.execute(sql, [str(path), delimiter, scan.encoding, False])
+        con.execute(sql, [str(path), delimiter, scan.encoding, scan.quotes == 0])
     except duckdb.Error as exc:
         detail = str(exc).strip().splitlines()[0]
         raise FileProblem("malformed-csv", f"cannot parse the CSV: {detail}") from None
@@ -182,7 +177,7 @@ def load_csv(con: duckdb.DuckDBPyConnection, path: Path, table: Sql, scan: Scan)
     if first is None:
         raise FileProblem("empty-file", "the file has a header but no rows")
     loaded = CsvTable(table, header, delimiter, int(first), int(rows))
-    line = unclosed_quote(path, delimiter) if scan.odd_quotes else None
+    line = unclosed_quote(path, delimiter) if scan.quotes % 2 else None
     return loaded if line is None else _broken(con, loaded, int(last), line)
 
 
