@@ -15,7 +15,7 @@ from accord.engine.evaluate import evaluate, evaluate_series
 from accord.engine.evidence import Evidence
 from accord.engine.results import Evaluation
 from accord.evidence.ingest import FileReport, ingest_file
-from accord.evidence.store import Store
+from accord.evidence.store import DEFAULT_WAIT, Store
 from accord.examples import example
 from accord.load import load_spec
 from accord.schedule.resolve import spec_timezone
@@ -36,17 +36,20 @@ def open_evidence(
     files: Sequence[str | Path] = (),
     *,
     on_file: Callable[[Path, FileReport], None] | None = None,
+    wait: float = DEFAULT_WAIT,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Store:
-    """The evidence to evaluate against: the store at `db` (opened read-only), or `files`
-    imported into a store in memory, each import's report passed to `on_file`.
+    """The evidence to evaluate against: the store at `db` (opened read-only, waiting up to
+    `wait` seconds while another process holds it, `on_wait` told who), or `files` imported
+    into a store in memory, each import's report passed to `on_file`.
 
     Raises SessionError unless exactly one of `db` and `files` is given, StoreError when the
-    store cannot be opened. Close the store when done (it is a context manager).
+    store cannot be opened (StoreBusy when it stayed busy). Close the store when done.
     """
     if (db is None) == (not files):
         raise SessionError("give either a store (--db DB) or evidence files (--events FILE...)")
     if db is not None:
-        return Store(db, read_only=True)
+        return Store(db, read_only=True, wait=wait, on_wait=on_wait)
     store = Store(":memory:")
     for name in files:
         path = Path(name)

@@ -28,7 +28,7 @@ SPECS = Path(__file__).parent / "specs"
 _EXPECT = re.compile(r"^# expect: (?:(valid)|([a-z-]+) at line (\d+))$", re.MULTILINE)
 _FIX = re.compile(r"^# fix: (.+)$", re.MULTILINE)
 # ruamel counts every YAML line break, not only "\n".
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r]")  # YAML 1.2 breaks: U+0085, U+2028 and U+2029 are not
 
 
 @dataclass(frozen=True)

@@ -9,22 +9,24 @@ from typing import Any, TypeVar
 import click
 
 from accord import session
-from accord.cli.ingest import StoreUnavailable
+from accord.cli.ingest import StoreUnavailable, say_waiting, wait_option
 from accord.cli.specarg import load_valid_spec
 from accord.engine.acts import PolicyError
 from accord.engine.results import Evaluation
 from accord.evidence.ingest import FileReport
-from accord.evidence.store import Store, StoreError
+from accord.evidence.store import DEFAULT_WAIT, Store, StoreError
 from accord.schedule.time import Moment
 from accord.session import SessionError
 from accord.spec.models import Spec
 from accord.spec.timeexpr import ExprError
 
 F = TypeVar("F", bound=Callable[..., Any])
+_WAIT = "accord.evidence.wait"
 
 
 def evidence_options(command: F) -> F:
-    """`--db DB` or `--events FILE...`."""
+    """`--db DB` or `--events FILE...`, and `--wait SECONDS` for a busy store."""
+    command = wait_option(expose_value=False, callback=_remember_wait)(command)
     command = click.option(
         "--events",
         multiple=True,
@@ -32,6 +34,11 @@ def evidence_options(command: F) -> F:
         help="Evidence files to read instead of a store (repeatable).",
     )(command)
     return click.option("--db", help="An evidence store made with `accord ingest`.")(command)
+
+
+def _remember_wait(ctx: click.Context, _param: click.Parameter, seconds: float) -> None:
+    # Kept in the context, so the commands' own signatures need not carry it.
+    ctx.meta[_WAIT] = seconds
 
 
 def as_of_option(command: F) -> F:
@@ -51,7 +58,11 @@ def _warn_rejected(path: Path, report: FileReport) -> None:
 def open_evidence(db: str | None, events: tuple[Path, ...]) -> Store:
     """The store to evaluate against: `--db`, or the `--events` files loaded into memory."""
     try:
-        return session.open_evidence(db, events, on_file=_warn_rejected)
+        context = click.get_current_context(silent=True)
+        wait = context.meta.get(_WAIT, DEFAULT_WAIT) if context else DEFAULT_WAIT
+        return session.open_evidence(
+            db, events, on_file=_warn_rejected, wait=wait, on_wait=say_waiting
+        )
     except SessionError as exc:
         raise click.UsageError(str(exc)) from None
     except StoreError as exc:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import duckdb
 
-from accord.evidence.csvread import load_csv
+from accord.evidence.csvread import Scan, load_csv
 from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset
+from accord.evidence.sql import Sql, literal
 from accord.evidence.staging import Staged
 
 COLUMNS = (
@@ -59,22 +60,28 @@ MAPPED = ("event_id_cnty", "event_date", "actor1", "actor2", "location", "notes"
           "timestamp")  # fmt: skip
 
 
-def action_sql(event_type: str, sub_event_type: str) -> str:
-    """SQL mapping ACLED's event and sub-event types onto an accord action (else `other`)."""
-    cases = []
+#: Event fields every ACLED row fills; an empty one rejects the row (an empty `event_type`
+#: leaves `action` empty).
+REQUIRED_FIELDS = ("event_id", "revision")
+
+
+def action_sql(event_type: Sql, sub_event_type: Sql) -> Sql:
+    """SQL mapping ACLED's event and sub-event types onto an accord action (else `other`; no
+    action when the event type is empty)."""
+    cases = [f"WHEN {event_type} IS NULL THEN NULL"]
     for etype, sub, action in ACTION_MAP:
-        condition = f"{event_type} = '{etype}'"
+        condition = f"{event_type} = {literal(etype)}"
         if sub is not None:
-            condition += f" AND {sub_event_type} = '{sub}'"
-        cases.append(f"WHEN {condition} THEN '{action}'")
+            condition += f" AND {sub_event_type} = {literal(sub)}"
+        cases.append(f"WHEN {condition} THEN {literal(action)}")
     return f"CASE {' '.join(cases)} ELSE 'other' END"
 
 
-def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix: str) -> Staged:
+def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, scan: Scan, prefix: Sql) -> Staged:
     """Stage an ACLED export; the dataset itself is the events' source."""
-    table = load_csv(con, path, f"{prefix}_raw", encoding)
+    table = load_csv(con, path, f"{prefix}_raw", scan)
     require(table, REQUIRED, "ACLED")
-    precision = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in PRECISION.items())
+    precision = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in PRECISION.items())
     expressions = {
         "event_id": col(table, "event_id_cnty"),
         "occurred_at": iso_day(col(table, "event_date")),
@@ -83,10 +90,10 @@ def stage_acled(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefi
         "action": action_sql(col(table, "event_type"), col(table, "sub_event_type")),
         "counterpart": col(table, "actor2"),
         "location": col(table, "location"),
-        "source": f"'{SOURCE['id']}'",
+        "source": literal(SOURCE["id"]),
         "notes": col(table, "notes"),
         "fatalities": col(table, "fatalities"),
         "revision": col(table, "timestamp"),
         "extra": extra_json(table, skip=MAPPED),
     }
-    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS)
+    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS, REQUIRED_FIELDS)

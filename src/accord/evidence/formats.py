@@ -9,11 +9,12 @@ import duckdb
 
 from accord.evidence.acled import stage_acled
 from accord.evidence.canonical import stage_accord_csv, stage_jsonl
-from accord.evidence.csvread import FileProblem, read_header
+from accord.evidence.csvread import FileProblem, Scan, read_header
 from accord.evidence.staging import Staged
 from accord.evidence.ucdp import stage_ucdp
 
-Importer = Callable[[duckdb.DuckDBPyConnection, Path, str, str], Staged]
+#: (connection, file, its scan, prefix of the staging tables' names) -> the staged file.
+Importer = Callable[[duckdb.DuckDBPyConnection, Path, Scan, str], Staged]
 FORMATS: dict[str, Importer] = {
     "accord-csv": stage_accord_csv,
     "accord-jsonl": stage_jsonl,

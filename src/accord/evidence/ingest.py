@@ -2,6 +2,10 @@
 
 A file lands whole (its good rows, with its bad rows in quarantine and a line in the ingest log)
 or, when the whole file is unusable, not at all. Importing the same file again adds nothing.
+
+A file of more than RELEASE_BYTES is read, checked and typed while the store is let go
+(`Store.released`), so that other processes can read or write the store meanwhile; the store is
+held again only to compare the rows with what it holds and write them.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,20 +23,32 @@ from typing import Any
 import duckdb
 
 from accord.evidence.checks import (
+    Check,
     claim_checks,
-    create_macros,
+    dataset_checks,
     event_checks,
     run_checks,
     source_checks,
 )
 from accord.evidence.csvread import FileProblem, scan_file
 from accord.evidence.formats import FORMATS, detect_format
-from accord.evidence.staging import RowProblem, Staged
+from accord.evidence.reasons import RowProblem
+from accord.evidence.sql import Sql, identifier
+from accord.evidence.staging import Staged
 from accord.evidence.store import Store
-from accord.evidence.writer import Written, write_claims, write_events, write_sources
+from accord.evidence.writer import (
+    Written,
+    prepare_events,
+    store_events,
+    write_claims,
+    write_sources,
+)
 from accord.version import __version__
 
 REPORT_LIMIT = 100
+# Letting go of the store and taking it back costs a checkpoint and a reopen (tens of
+# milliseconds): more than reading a small file takes, so a small file is read holding it.
+RELEASE_BYTES = 1 << 20
 STEPS = ("reading", "checking", "storing")
 Progress = Callable[[str], None]
 
@@ -86,12 +103,18 @@ def ingest_file(
     encoding: str = "utf-8",
     progress: Progress | None = None,
 ) -> FileReport:
-    """Import one file into `store` in one transaction and report what happened."""
+    """Import one file into `store` in one transaction and report what happened.
+
+    Raises StoreBusy when another process keeps the store past its wait once the file is read.
+    """
     report = FileReport(str(path))
     step = progress or (lambda _: None)
     try:
+        with _let_go(store, path):
+            work = _prepare(store.con, path, fmt, encoding, report, step)
+        step("storing")
         with store.transaction() as con:
-            _import(con, path, fmt, encoding, report, step)
+            _store(con, work, str(path), report)
     except FileProblem as problem:
         report.failure = RowProblem(None, None, None, problem.reason, problem.message)
         report.rows_read = report.rejected = 0
@@ -102,6 +125,28 @@ def ingest_file(
     return report
 
 
+def _let_go(store: Store, path: Path) -> AbstractContextManager[None]:
+    """Release the store while `path` is read, if it is big enough for that to pay."""
+    big = path.is_file() and path.stat().st_size > RELEASE_BYTES
+    return store.released() if big else nullcontext()
+
+
+@dataclass
+class _Work:
+    """A file read and checked, waiting for the store: its staged rows, their problems so far
+    (`errors`), the events typed for storing, and what the store must still check."""
+
+    staged: Staged
+    fmt: str
+    digest: str
+    errors: Sql
+    lookups: dict[str, list[Check]]
+    typed_events: Sql | None = None
+
+
+_PREFIX = "ingest"
+
+
 def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Free the staging tables of the file just imported (they hold the whole file)."""
     for kind, name in con.execute(
@@ -109,87 +154,113 @@ def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
         "UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() "
         "WHERE temporary AND table_name LIKE 'ingest%'"
     ).fetchall():
-        con.execute(f"DROP {kind} IF EXISTS {name}")
+        con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} IF EXISTS {identifier(name)}")
 
 
-def _import(
+def _prepare(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     fmt: str | None,
     encoding: str,
     report: FileReport,
     step: Progress,
-) -> None:
+) -> _Work:
+    """Everything that needs the file and not the store: read, stage, check rows, type events."""
     step("reading")
     if not path.is_file():
         raise FileProblem("unreadable-file", "no such file")
     if path.stat().st_size == 0:
         raise FileProblem("empty-file", "the file is empty")
-    duck_encoding, digest = scan_file(path, encoding)
-    report.format = fmt or detect_format(path, duck_encoding)
-    ingest_id = log_start(con, str(path), digest, report.format)
-    prefix = f"ingest{ingest_id}"
-    staged = FORMATS[report.format](con, path, duck_encoding, prefix)
+    scan = scan_file(path, encoding)
+    report.format = found = fmt or detect_format(path, scan.encoding)
+    staged = FORMATS[found](con, path, scan, _PREFIX)
     # Row numbers are fixed now (they came from the file's order); from here on, rows may be
     # written in any order, which lets DuckDB use every core. ingest_file resets this.
     con.execute("SET preserve_insertion_order = false")
     report.rows_read = staged.rows_read
     step("checking")
-    errors = _errors_table(con, prefix, staged)
-    create_macros(con)
-    step("storing")
-    report.written = _check_and_write(con, staged, errors, ingest_id)
-    _name_columns_as_in_file(con, errors, staged.file_columns)
-    _quarantine(con, errors, ingest_id, str(path), report)
-    log_end(con, ingest_id, report.rows_read, report.rejected, report.written)
+    errors = f"{_PREFIX}_errors"
+    con.execute(
+        f"CREATE TEMP TABLE {errors} (row_number BIGINT, column_name VARCHAR, value VARCHAR, "
+        "reason VARCHAR, message VARCHAR)"
+    )
+    # Checks of a row alone run now; those that compare with the store wait for it.
+    lookups = {}
+    for kind, checks in _checks(staged).items():
+        run_checks(con, staged.tables[kind], [c for c in checks if c.scope != "lookup"], errors)
+        lookups[kind] = [c for c in checks if c.scope == "lookup"]
+    work = _Work(staged, found, scan.digest, errors, lookups)
+    if "events" in staged.tables:
+        work.typed_events = prepare_events(con, staged.tables["events"], errors)
+    return work
 
 
-def _check_and_write(
-    con: duckdb.DuckDBPyConnection, staged: Staged, errors: str, ingest_id: int
-) -> dict[str, Written]:
-    # Sources first: events and claims in the same file may cite them.
-    written = {kind: Written() for kind in ("sources", "events", "claims")}
+def _checks(staged: Staged) -> dict[str, list[Check]]:
+    """The checks of each staged kind, sources first: events and claims may cite them."""
     known_sources = "SELECT id FROM sources"
+    checks: dict[str, list[Check]] = {}
     if "sources" in staged.tables:
-        run_checks(con, staged.tables["sources"], source_checks(), errors)
-        written["sources"] = write_sources(con, staged.tables["sources"], errors, ingest_id)
+        checks["sources"] = source_checks()
     if "events" in staged.tables:
         table = staged.tables["events"]
         known_events = f"SELECT event_id FROM events UNION SELECT event_id FROM {table}"
-        checks = event_checks(known_sources, known_events, staged.built_extra)
-        run_checks(con, table, checks, errors)
-        written["events"] = write_events(con, table, errors, ingest_id)
+        checks["events"] = event_checks(known_sources, known_events, staged.built_extra)
+        checks["events"] += dataset_checks(staged.required)
     if "claims" in staged.tables:
-        run_checks(con, staged.tables["claims"], claim_checks(known_sources), errors)
-        written["claims"] = write_claims(con, staged.tables["claims"], errors, ingest_id)
-    return written
+        checks["claims"] = claim_checks(known_sources)
+    return checks
+
+
+def _store(con: duckdb.DuckDBPyConnection, work: _Work, file: str, report: FileReport) -> None:
+    """What needs the store, in the import's transaction: the log, lookups, writes, quarantine."""
+    staged, errors = work.staged, work.errors
+    ingest_id = log_start(con, file, work.digest, work.fmt)
+    written = {kind: Written() for kind in ("sources", "events", "claims")}
+    for kind, checks in work.lookups.items():
+        run_checks(con, staged.tables[kind], checks, errors)
+        if kind == "sources":
+            written[kind] = write_sources(con, staged.tables[kind], errors, ingest_id)
+        elif kind == "events" and work.typed_events is not None:
+            written[kind] = store_events(con, work.typed_events, errors, ingest_id)
+        elif kind == "claims":
+            written[kind] = write_claims(con, staged.tables[kind], errors, ingest_id)
+    report.written = written
+    _name_columns_as_in_file(con, errors, staged.file_columns)
+    if staged.problems:
+        # Problems found while reading are in the file's terms already.
+        con.execute(
+            f"INSERT INTO {errors} SELECT unnest(from_json(?, ?), recursive := true)",
+            [
+                json.dumps([p.to_dict() for p in staged.problems], ensure_ascii=False),
+                json.dumps([_PROBLEM_TYPES]),
+            ],
+        )
+    _quarantine(con, errors, ingest_id, file, report)
+    log_end(con, ingest_id, report.rows_read, report.rejected, report.written)
+
+
+_PROBLEM_TYPES = {
+    "row": "BIGINT",
+    "column": "VARCHAR",
+    "value": "VARCHAR",
+    "reason": "VARCHAR",
+    "message": "VARCHAR",
+}
 
 
 def _name_columns_as_in_file(
-    con: duckdb.DuckDBPyConnection, errors: str, names: dict[str, str]
+    con: duckdb.DuckDBPyConnection, errors: Sql, names: dict[str, str]
 ) -> None:
     for staged, original in names.items():
         con.execute(
-            f"UPDATE {errors} SET column_name = ? WHERE column_name = ?", [original, staged]
+            f"UPDATE {errors} SET column_name = ?, message = replace(message, ?, ?) "
+            "WHERE column_name = ?",
+            [original, f"`{staged}`", f"`{original}`", staged],
         )
-
-
-def _errors_table(con: duckdb.DuckDBPyConnection, prefix: str, staged: Staged) -> str:
-    name = f"{prefix}_errors"
-    con.execute(
-        f"CREATE TEMP TABLE {name} (row_number BIGINT, column_name VARCHAR, value VARCHAR, "
-        "reason VARCHAR, message VARCHAR)"
-    )
-    if staged.problems:
-        con.executemany(
-            f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?)",
-            [(p.row, p.column, p.value, p.reason, p.message) for p in staged.problems],
-        )
-    return name
 
 
 def _quarantine(
-    con: duckdb.DuckDBPyConnection, errors: str, ingest_id: int, file: str, report: FileReport
+    con: duckdb.DuckDBPyConnection, errors: Sql, ingest_id: int, file: str, report: FileReport
 ) -> None:
     # Re-importing the same file reports its bad rows again but does not quarantine them twice.
     con.execute(
@@ -272,19 +343,14 @@ def ingest_records(
         with tempfile.TemporaryDirectory(prefix="accord-records-") as folder:
             path = Path(folder) / "records.jsonl"
             path.write_text(text, encoding="utf-8")
+            work = _prepare(store.con, path, "accord-jsonl", "utf-8", report, lambda _: None)
+            work.fmt = report.format = fmt
+            work.digest = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
             with store.transaction() as con:
-                sha = digest or hashlib.sha256(text.encode("utf-8")).hexdigest()
-                ingest_id = log_start(con, name, sha, fmt)
-                prefix = f"ingest{ingest_id}"
-                staged = FORMATS["accord-jsonl"](con, path, "utf-8", prefix)
-                report.rows_read = staged.rows_read
-                errors = _errors_table(con, prefix, staged)
-                create_macros(con)
-                report.written = _check_and_write(con, staged, errors, ingest_id)
-                _quarantine(con, errors, ingest_id, name, report)
-                log_end(con, ingest_id, report.rows_read, report.rejected, report.written)
+                _store(con, work, name, report)
     except FileProblem as problem:
         report.failure = RowProblem(None, None, None, problem.reason, problem.message)
     finally:
+        store.con.execute("RESET preserve_insertion_order")
         _drop_work_tables(store.con)
     return report

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from accord.engine.acts import MatchedEvent, Window
+from accord.evidence.sql import identifier
 from accord.spec.models import Spec
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -72,7 +73,9 @@ def match_events(
     result: dict[str, list[MatchedEvent]] = {w.provision: [] for w in windows}
     if not windows:
         return result
+    (database,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
     with con.cursor() as cursor:  # temporary tables of its own: see the module's docstring
+        cursor.execute(f"USE {identifier(database)}")  # a cursor starts in the default one
         rows = _matched_rows(cursor, spec, windows, as_of, policy, tz)
     totals: dict[str, tuple[int, int]] = {}
     for r in rows:

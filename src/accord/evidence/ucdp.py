@@ -6,8 +6,9 @@ from pathlib import Path
 
 import duckdb
 
-from accord.evidence.csvread import load_csv
+from accord.evidence.csvread import Scan, load_csv
 from accord.evidence.datasets import col, extra_json, iso_day, require, stage_dataset
+from accord.evidence.sql import Sql, literal
 from accord.evidence.staging import Staged
 
 #: The export's column behind each event field (for reports in the file's own terms).
@@ -21,6 +22,8 @@ FILE_COLUMNS = {
     "fatalities": "best",
 }
 REQUIRED = ("id", "date_start", "date_end", "type_of_violence", "side_a", "side_b", "best")
+#: Event fields every GED row fills: its id and its best estimate of deaths.
+REQUIRED_FIELDS = ("event_id", "fatalities")
 SOURCE = {
     "id": "ucdp-ged",
     "publisher": "Uppsala Conflict Data Program, Georeferenced Event Dataset (UCDP GED)",
@@ -30,9 +33,9 @@ SOURCE = {
 }
 
 
-def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix: str) -> Staged:
+def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, scan: Scan, prefix: Sql) -> Staged:
     """Stage a UCDP GED export: every event is lethal organised violence, so action `attack`."""
-    table = load_csv(con, path, f"{prefix}_raw", encoding)
+    table = load_csv(con, path, f"{prefix}_raw", scan)
     require(table, REQUIRED, "UCDP GED")
     expressions = {
         "event_id": col(table, "id"),
@@ -43,10 +46,10 @@ def stage_ucdp(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, prefix
         "action": "'attack'",
         "counterpart": col(table, "side_b"),
         "location": f"coalesce({col(table, 'where_description')}, {col(table, 'adm_1')})",
-        "source": f"'{SOURCE['id']}'",
+        "source": literal(SOURCE["id"]),
         "fatalities": col(table, "best"),
         "extra": extra_json(
             table, skip=("id", "date_start", "date_end", "side_a", "side_b", "best")
         ),
     }
-    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS)
+    return stage_dataset(con, table, prefix, expressions, SOURCE, FILE_COLUMNS, REQUIRED_FIELDS)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from accord.evidence.schema import HEX
+from accord.evidence.sql import Sql
 
 CONFLICT = "conflicting-duplicate"
 
@@ -26,22 +27,25 @@ class Written:
     replaced: int = 0
 
 
-def _hash(columns: list[str]) -> str:
+def _hash(columns: list[Sql]) -> Sql:
     parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
     return HEX.format(f"md5_number(concat_ws(chr(31), {parts}))")
 
 
-def _good(stage: str, errors: str) -> str:
+def _good(table: Sql, errors: Sql, staged: bool = True) -> Sql:
+    """`table` without its rejected rows (and, for a staging table, without rows of the wrong
+    shape, whose problems may be reported later)."""
     rejected = f"SELECT row_number FROM {errors} WHERE row_number IS NOT NULL"
-    return f"{stage} WHERE row_number NOT IN ({rejected})"
+    shape = "shape IS NULL AND " if staged else ""
+    return f"{table} WHERE {shape}row_number NOT IN ({rejected})"
 
 
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+def _count(con: duckdb.DuckDBPyConnection, sql: Sql) -> int:
     row = con.execute(sql).fetchone()
     return int(row[0]) if row else 0
 
 
-def _conflicts(con: duckdb.DuckDBPyConnection, errors: str, table: str, message: str) -> None:
+def _conflicts(con: duckdb.DuckDBPyConnection, errors: Sql, table: Sql, message: str) -> None:
     con.execute(
         f"INSERT INTO {errors} SELECT row_number, 'id', id_value, '{CONFLICT}', ? FROM {table}",
         [message],
@@ -49,7 +53,7 @@ def _conflicts(con: duckdb.DuckDBPyConnection, errors: str, table: str, message:
 
 
 def write_sources(
-    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+    con: duckdb.DuckDBPyConnection, stage: Sql, errors: Sql, ingest_id: int
 ) -> Written:
     """Store new sources; an id already stored (or earlier in the file) with other content is a
     conflict."""
@@ -101,8 +105,7 @@ _TYPED_EVENTS = f"""
     CASE WHEN length(occurred_at) > 10 THEN accord_instant(occurred_at) END AS occurred_at,
     CAST(substr(occurred_until, 1, 10) AS DATE) AS occurred_until,
     coalesce(precision, CASE WHEN length(occurred_at) = 10 THEN 'day'
-        WHEN regexp_matches(occurred_at, '\\d:\\d{{2}}:\\d{{2}}') THEN 'second' ELSE 'minute' END)
-        AS precision,
+        WHEN substr(occurred_at, 17, 1) = ':' THEN 'second' ELSE 'minute' END) AS precision,
     actor, action, object, category, CAST(trim(quantity) AS BIGINT) AS quantity, unit,
     location, counterpart, claimed_by, CAST(substr(reported_at, 1, 10) AS DATE) AS reported_on,
     CASE WHEN length(reported_at) > 10 THEN accord_instant(reported_at) END AS reported_at,
@@ -112,40 +115,58 @@ _TYPED_EVENTS = f"""
 
 
 def write_events(
-    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+    con: duckdb.DuckDBPyConnection, stage: Sql, errors: Sql, ingest_id: int
 ) -> Written:
-    """Store new events: skip exact duplicates, order revisions, quarantine conflicts.
+    """Store new events: skip exact duplicates, order revisions, quarantine conflicts."""
+    return store_events(con, prepare_events(con, stage, errors), errors, ingest_id)
 
-    Rows with an id seen nowhere else (the usual case for a dataset export) go in with one INSERT
-    straight from the staging rows. Rows without an id, or whose id repeats in the file or is
-    already stored, take the slower path that removes duplicates and compares revisions.
+
+def prepare_events(con: duckdb.DuckDBPyConnection, stage: Sql, errors: Sql) -> Sql:
+    """The staged events not rejected so far, typed as the store keeps them, with their content
+    hash: the costly part of storing events, and one that needs nothing from the store."""
+    typed = f"{stage}_typed"
+    con.execute(
+        f"""CREATE TEMP TABLE {typed} AS SELECT {_TYPED_EVENTS},
+            TRY_CAST(revision AS BIGINT) AS rev, row_number FROM {_good(stage, errors)}"""
+    )
+    return typed
+
+
+def store_events(
+    con: duckdb.DuckDBPyConnection, typed: Sql, errors: Sql, ingest_id: int
+) -> Written:
+    """Store the prepared events (`prepare_events`) not rejected since.
+
+    Rows with an id seen nowhere else (the usual case for a dataset export) go in with one INSERT.
+    Rows without an id, or whose id repeats in the file or is already stored, take the slower
+    path that removes duplicates and compares revisions.
     """
-    keyed = f"{stage}_keyed"
-    good = _good(stage, errors)
+    keyed = f"{typed}_keyed"
+    good = _good(typed, errors, staged=False)
     con.execute(
         f"""CREATE TEMP TABLE {keyed} AS
-            SELECT source AS source_id, event_id FROM {good} AND event_id IS NOT NULL
+            SELECT source_id, event_id FROM {good} AND event_id IS NOT NULL
             GROUP BY ALL HAVING count(*) > 1
             UNION
             SELECT DISTINCT e.source_id, e.event_id FROM events e
-            JOIN (SELECT DISTINCT source, event_id FROM {good}) s
-            ON e.source_id = s.source AND e.event_id = s.event_id"""
+            JOIN (SELECT DISTINCT source_id, event_id FROM {good}) s
+            ON e.source_id = s.source_id AND e.event_id = s.event_id"""
     )
     counts = con.execute(
         f"SELECT count(*), count(*) FILTER (WHERE event_id IS NULL) FROM {good}"
     ).fetchone()
     total, without_id = (int(counts[0]), int(counts[1])) if counts else (0, 0)
     unique_id = f"""event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {keyed} k
-        WHERE k.source_id = {stage}.source AND k.event_id = {stage}.event_id)"""
+        WHERE k.source_id = {typed}.source_id AND k.event_id = {typed}.event_id)"""
     con.execute(
-        f"INSERT INTO events SELECT {_TYPED_EVENTS}, true, NULL, {ingest_id}, row_number "
-        f"FROM {good} AND {unique_id}"
+        f"INSERT INTO events SELECT * EXCLUDE (rev, row_number), true, NULL, {ingest_id}, "
+        f"row_number FROM {good} AND {unique_id}"
     )
     added = _count(con, f"SELECT count(*) FROM events WHERE ingest_id = {ingest_id}")
-    rest = f"{good} AND NOT ({unique_id})"
     slow = _Revisions()
     if without_id or _count(con, f"SELECT count(*) FROM {keyed}"):
-        slow = _write_revisions(con, stage, rest, keyed, errors, ingest_id)
+        rest = f"(SELECT * FROM {good} AND NOT ({unique_id}))"
+        slow = _write_revisions(con, typed, rest, keyed, errors, ingest_id)
     added += slow.added
     return Written(added=added, duplicates=total - added - slow.rejected, replaced=slow.replaced)
 
@@ -158,7 +179,7 @@ class _Revisions:
 
 
 def _insert_events(
-    con: duckdb.DuckDBPyConnection, rows: str, ingest_id: int, current: str, superseded: str
+    con: duckdb.DuckDBPyConnection, rows: Sql, ingest_id: int, current: Sql, superseded: Sql
 ) -> int:
     """Insert typed rows (`n`) whose content hash is new, keeping the first of identical rows."""
     before = _count(con, f"SELECT count(*) FROM events WHERE ingest_id = {ingest_id}")
@@ -173,22 +194,19 @@ def _insert_events(
 
 def _write_revisions(
     con: duckdb.DuckDBPyConnection,
-    stage: str,
-    rows: str,
-    keyed: str,
-    errors: str,
+    typed: Sql,
+    rows: Sql,
+    keyed: Sql,
+    errors: Sql,
     ingest_id: int,
 ) -> _Revisions:
-    typed, new = f"{stage}_typed", f"{stage}_new"
-    conflicts, winners = f"{stage}_conflicts", f"{stage}_win"
-    con.execute(
-        f"""CREATE TEMP TABLE {typed} AS SELECT {_TYPED_EVENTS},
-            TRY_CAST(revision AS BIGINT) AS rev, row_number FROM {rows}"""
-    )
-    no_id = f"(SELECT *, NULL AS winner FROM {typed} WHERE event_id IS NULL) AS n"
+    """Store `rows` (a query over `typed`): rows without an id by content, the others by id and
+    revision."""
+    new, conflicts, winners = f"{typed}_new", f"{typed}_conflicts", f"{typed}_win"
+    no_id = f"(SELECT *, NULL AS winner FROM {rows} WHERE event_id IS NULL) AS n"
     added = _insert_events(con, no_id, ingest_id, current="true", superseded="NULL")
     con.execute(
-        f"""CREATE TEMP TABLE {new} AS SELECT t.* FROM {typed} t
+        f"""CREATE TEMP TABLE {new} AS SELECT t.* FROM {rows} t
             WHERE t.event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.uid = t.uid)
             QUALIFY row_number() OVER (PARTITION BY t.uid ORDER BY t.row_number) = 1"""
     )
@@ -245,7 +263,7 @@ def _write_revisions(
 
 
 def write_claims(
-    con: duckdb.DuckDBPyConnection, stage: str, errors: str, ingest_id: int
+    con: duckdb.DuckDBPyConnection, stage: Sql, errors: Sql, ingest_id: int
 ) -> Written:
     """Store new claims; the same claim id from the same source with other content conflicts."""
     typed, conflicts = f"{stage}_typed", f"{stage}_conflicts"

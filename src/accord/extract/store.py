@@ -169,7 +169,7 @@ def _event_row(extraction: Extraction, event: CandidateEvent, sid: str) -> dict[
         "actor": event.actor,
         "action": event.action,
         "object": event.object,
-        "quantity": str(int(quantity)) if quantity is not None and quantity.is_integer() else None,
+        "quantity": int(quantity) if quantity is not None and quantity.is_integer() else None,
         "source": sid,
         "claimed_by": event.claimed_by,
         "reported_at": published.isoformat() if published else None,
