@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accord.engine.evaluate import evaluate, evaluate_series
-from accord.evidence.schema import HEX
+from accord.evidence.schema import hex_digits
 from accord.evidence.store import Store
 from accord.load import load_spec_text
 from accord.schedule.resolve import spec_timezone
@@ -97,7 +97,7 @@ def fill_store(store: Store, events: int) -> None:
         return f"{values!r}[1 + (hash(i * {salt}) % {len(values)})::INT]"
 
     store.con.execute(
-        f"""INSERT INTO events SELECT {HEX.format("md5_number('e' || i)")}, 'e' || i, 'bench0', day,
+        f"""INSERT INTO events SELECT {hex_digits("md5_number('e' || i)")}, 'e' || i, 'bench0', day,
             CASE WHEN i % 3 = 0 THEN CAST(day AS TIMESTAMPTZ) + to_hours(i % 24) END, NULL,
             CASE WHEN i % 3 = 0 THEN 'hour' ELSE 'day' END, {pick(ACTORS, 3)},
             {pick(ACTIONS, 7)}, {pick(OBJECTS, 11)},
@@ -108,7 +108,7 @@ def fill_store(store: Store, events: int) -> None:
                   FROM range({events}) t(i))"""
     )
     store.con.execute(
-        f"""INSERT INTO events SELECT {HEX.format("md5_number('r' || event_id)")},
+        f"""INSERT INTO events SELECT {hex_digits("md5_number('r' || event_id)")},
             'r' || event_id, 'bench1',
             occurred_on,
             occurred_at, occurred_until, precision, actor, action, object, category, quantity,

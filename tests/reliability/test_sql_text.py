@@ -52,13 +52,20 @@ QUOTING_MODULE = "evidence/sql.py"
 
 #: Findings in modules this change does not edit: (path under src/accord, expression) -> the fix.
 KNOWN: dict[tuple[str, str], str] = {
-    ("engine/match.py", "name"): "annotate `_table`'s `name` (and `columns`' keys) as Sql",
-    ("engine/match.py", "declared"): "annotate `_table`'s `columns` as dict[Sql, Sql]",
-    ("engine/match.py", "revision_sql"): "annotate `_policy_filter` as -> tuple[Sql, list[str]]",
-    ("engine/match.py", "policy_sql"): "annotate `_policy_filter` as -> tuple[Sql, list[str]]",
-    ("engine/match.py", "midnight"): "annotate `_local_midnight` as -> tuple[Sql, list[object]]",
-    ("engine/match.py", "local_day"): "annotate `_local_day` as -> tuple[Sql, list[object]]",
-    ("extract/store.py", "name"): "quote the catalog's table name with identifier()",
+    # Fragments returned with their parameters as (SQL, params) pairs: every value in them is a
+    # bound parameter, but the scan does not follow tuples. Split them into typed Sql returns.
+    ("evidence/matching.py", "revision_sql"): "return the fragment as Sql, its params apart",
+    ("evidence/matching.py", "policy_sql"): "return the fragment as Sql, its params apart",
+    ("evidence/matching.py", "midnight"): "return the fragment as Sql, its params apart",
+    ("evidence/matching.py", "local_day"): "return the fragment as Sql, its params apart",
+    (
+        "evidence/matching.py",
+        "('(e.claimed_by = ? OR e.claimed_by IN (SELECT name FROM "
+        "accord_aliases WHERE party = ?) OR e.source_id IN (SELECT id FROM sources WHERE "
+        "publisher = ?))', [party, party, party])",
+    ): "as above",
+    ("evidence/matching.py", "(f'timezone(?, {day})', [tz.key])"): "as above",
+    ("evidence/matching.py", "('timezone(?, start_at)', [tz.key])"): "as above",
 }
 
 

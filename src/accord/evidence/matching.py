@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from accord.engine.acts import MatchedEvent, Window
-from accord.evidence.sql import identifier
+from accord.evidence.sql import Sql, identifier
 from accord.spec.models import Spec
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _policy_filter(policy: str) -> tuple[str, list[str]]:
+def _policy_filter(policy: str) -> tuple[Sql, list[str]]:
     if policy == "all":
         return "true", []
     if policy == "corroborated":  # judged on acts, once reports are grouped: `counted`
@@ -234,8 +234,8 @@ def _load_windows(con: duckdb.DuckDBPyConnection, spec: Spec, windows: Sequence[
 
 def _table(
     con: duckdb.DuckDBPyConnection,
-    name: str,
-    columns: dict[str, str],
+    name: Sql,
+    columns: dict[Sql, Sql],
     rows: Sequence[tuple[object, ...]],
 ) -> None:
     """A temporary table filled from one JSON parameter: each bound parameter costs tens of
@@ -358,7 +358,7 @@ _COMPRESS = f"""ranked AS (
 )"""
 
 
-def _local_midnight(tz: tzinfo) -> tuple[str, list[object]]:
+def _local_midnight(tz: tzinfo) -> tuple[Sql, list[object]]:
     """SQL for the instant a date-only event's day starts, in the agreement's timezone."""
     day = "CAST(e.occurred_on AS TIMESTAMP)"
     if isinstance(tz, ZoneInfo):  # DST-aware: the offset depends on the day
@@ -369,7 +369,7 @@ def _local_midnight(tz: tzinfo) -> tuple[str, list[object]]:
     ]
 
 
-def _local_day(tz: tzinfo) -> tuple[str, list[object]]:
+def _local_day(tz: tzinfo) -> tuple[Sql, list[object]]:
     """SQL for the calendar day of `start_at` in the agreement's timezone."""
     if isinstance(tz, ZoneInfo):
         return "timezone(?, start_at)", [tz.key]

@@ -7,8 +7,13 @@ slower, and the writer keeps content hashes unique itself (an anti-join per impo
 
 from __future__ import annotations
 
-#: SQL for a 128-bit hash (or a column holding one) as its 32 lower-case hex digits.
-HEX = "lpad(lower(hex({})), 32, '0')"
+from accord.evidence.sql import Sql
+
+
+def hex_digits(expression: Sql) -> Sql:
+    """SQL for a 128-bit hash (or a column holding one) as its 32 lower-case hex digits."""
+    return f"lpad(lower(hex({expression})), 32, '0')"
+
 
 MIGRATIONS: list[list[str]] = [
     # 1: sources, events, the quarantine of rejected rows, and the ingest log.
@@ -50,7 +55,7 @@ MIGRATIONS: list[list[str]] = [
     # 3: content hashes as 32 hex digits instead of 128-bit integers, which neither Arrow's
     # common types nor Spark hold. Zero-padded, so they sort as the integers did.
     [
-        f"ALTER TABLE {table} ALTER {column} TYPE VARCHAR USING {HEX.format(column)}"
+        f"ALTER TABLE {table} ALTER {column} TYPE VARCHAR USING {hex_digits(column)}"
         for table, column in (
             ("events", "uid"),
             ("events", "superseded_by"),

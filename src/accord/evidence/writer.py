@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from accord.evidence.schema import HEX
+from accord.evidence.schema import hex_digits
 from accord.evidence.sql import Sql
 
 CONFLICT = "conflicting-duplicate"
@@ -29,7 +29,7 @@ class Written:
 
 def _hash(columns: list[Sql]) -> Sql:
     parts = ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in columns)
-    return HEX.format(f"md5_number(concat_ws(chr(31), {parts}))")
+    return hex_digits(f"md5_number(concat_ws(chr(31), {parts}))")
 
 
 def _good(table: Sql, errors: Sql, staged: bool = True) -> Sql:
