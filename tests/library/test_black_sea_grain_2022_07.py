@@ -1,6 +1,6 @@
 """Replay of the Black Sea Grain Initiative (22 Jul 2022), checked by hand from the facts.
 
-Facts: /work/shared/facts/agreements-2.md, section 6. The term (6.2, para 5(H)) is 120 days from
+Facts: the sourced facts file agreements-2.md, section 6. The term (6.2, para 5(H)) is 120 days from
 signature, counted "N days after": 22 Jul 2022 + 120 d = 19 Nov 2022 (the UN's date). Renewals
 (6.3), each counted from the previous end: 17 Nov 2022, +120 d: 19 Nov 2022 + 120 d = 19 Mar 2023;
 18 Mar 2023, +60 d per Russia (disputed; the spec's choice): 19 Mar + 60 d = 18 May 2023;

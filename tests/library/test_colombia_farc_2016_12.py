@@ -1,6 +1,6 @@
 """Replay of the Colombia - FARC-EP laying down of arms (D-Day 1 Dec 2016), checked by hand.
 
-Facts: /work/shared/facts/agreements-2.md, section 7. The spec counts D-Day as day 1
+Facts: the sourced facts file agreements-2.md, section 7. The spec counts D-Day as day 1
 (`day_one: in_force`), as the UN Mission did for D+180 (7.2), so D+N is 1 Dec 2016 + (N - 1) days:
 D+5 = 5 Dec 2016, D+30 = 30 Dec 2016 (La Diaria's date), D+90 = 28 Feb 2017, D+120 = 30 Mar 2017,
 D+150 = 29 Apr 2017 (La Diaria's date), D+180 = 29 May 2017 (the UN Mission's date; adding 180 days

@@ -1,6 +1,6 @@
 """Replay of the Moscow Additional Protocol on Idlib (5 Mar 2020), checked by hand from the facts.
 
-Facts: /work/shared/facts/agreements-2.md, section 5. Ceasefire from 00:01 on 6 Mar 2020 (5.2,
+Facts: the sourced facts file agreements-2.md, section 5. Ceasefire from 00:01 on 6 Mar 2020 (5.2,
 read as Idlib local time). Corridor parameters "within 7 days" (5.2): the spec counts 7 days after
 the protocol's date, 5 Mar + 7 d = 12 Mar 2020 (13 Mar if counted from 6 Mar; La Repubblica's
 six days give 11 Mar). Joint patrols begin on 15 Mar 2020 (5.2) along the M4 from Trumba to

@@ -1,6 +1,6 @@
 """Replay of the Jeddah short-term ceasefire (Sudan, May 2023), checked by hand from the facts.
 
-Facts: /work/shared/facts/agreements-2.md, section 8. Times are Khartoum time (UTC+02:00).
+Facts: the sourced facts file agreements-2.md, section 8. Times are Khartoum time (UTC+02:00).
 
 Dates of the spec (8.1): signed 20 May 2023; in force 48 hours later, 22 May 21:45, so the
 notification period runs 20 May 21:45 + 48 h = 22 May 21:45. The ceasefire lasts "7 days" from
