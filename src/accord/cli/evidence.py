@@ -41,6 +41,13 @@ def _remember_wait(ctx: click.Context, _param: click.Parameter, seconds: float) 
     ctx.meta[_WAIT] = seconds
 
 
+def policy_option(command: F) -> F:
+    """`--policy P`: whose evidence counts."""
+    return click.option(
+        "--policy", default="all", show_default=True, help="all, corroborated, claimed_by:X"
+    )(command)
+
+
 def as_of_option(command: F) -> F:
     """`--as-of T` (required: accord never reads the clock)."""
     return click.option(

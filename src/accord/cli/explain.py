@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from accord.cli.evidence import as_of_option, evaluate_cli, evidence_options
+from accord.cli.evidence import as_of_option, evaluate_cli, evidence_options, policy_option
 from accord.cli.options import json_option, print_json
 from accord.views.console import console, render_explanation
 
@@ -16,7 +16,7 @@ from accord.views.console import console, render_explanation
 @click.argument("provision")
 @evidence_options
 @as_of_option
-@click.option("--policy", default="all", show_default=True, help="all, corroborated, claimed_by:X")
+@policy_option
 @json_option
 def explain(
     spec: str,

@@ -6,11 +6,17 @@ from pathlib import Path
 
 import click
 
-from accord.cli.evidence import as_of_option, evidence_options, instant, open_evidence
+from accord.cli.evidence import (
+    as_of_option,
+    evidence_options,
+    instant,
+    open_evidence,
+    policy_option,
+)
 from accord.cli.options import json_option, print_json
 from accord.cli.specarg import load_valid_spec
 from accord.engine.acts import PolicyError
-from accord.engine.record import KEYS
+from accord.engine.record import KEYS, UnknownKey
 from accord.engine.record import record as build_record
 from accord.views.console import console, render_record
 
@@ -19,7 +25,7 @@ from accord.views.console import console, render_record
 @click.argument("spec", type=click.Path(dir_okay=False))
 @evidence_options
 @as_of_option
-@click.option("--policy", default="all", show_default=True, help="all, corroborated, claimed_by:X")
+@policy_option
 @click.option(
     "--by", default=",".join(KEYS), show_default=True,
     help="Keys to total by, comma-separated: " + ", ".join(KEYS) + ".",
@@ -37,16 +43,13 @@ def record(
     """The acts the engine counts, each with its reports' sources and the value chosen, and
     totals by party, action, object and category."""
     keys = tuple(k.strip() for k in by.split(",") if k.strip())
-    unknown = [k for k in keys if k not in KEYS]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown key {', '.join(unknown)}; use " + ", ".join(KEYS), param_hint="--by"
-        )
     document = load_valid_spec(spec)
     moment = instant(document, as_of)
     with open_evidence(db, events) as store:
         try:
             found = build_record(document, store, moment, policy, keys)
+        except UnknownKey as exc:
+            raise click.BadParameter(str(exc), param_hint="--by") from None
         except PolicyError as exc:
             raise click.BadParameter(str(exc), param_hint="--policy") from None
     if as_json:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from accord.cli.evidence import as_of_option, evaluate_many, evidence_options
+from accord.cli.evidence import as_of_option, evaluate_many, evidence_options, policy_option
 from accord.cli.options import json_option, print_json
 from accord.engine.policies import divergences
 from accord.views.console import console, render_divergences, render_evaluation
@@ -16,7 +16,7 @@ from accord.views.console import console, render_divergences, render_evaluation
 @click.argument("spec", type=click.Path(dir_okay=False))
 @evidence_options
 @as_of_option
-@click.option("--policy", default="all", show_default=True, help="all, corroborated, claimed_by:X")
+@policy_option
 @click.option(
     "--compare-policies", "compare", help="Two policies, e.g. claimed_by:a,claimed_by:b: list "
     "the provisions whose state differs, with the events behind each side.",

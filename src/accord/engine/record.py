@@ -23,6 +23,10 @@ from accord.spec.models import Spec
 KEYS = ("party", "action", "object", "category")
 
 
+class UnknownKey(ValueError):
+    """A grouping key the record does not know."""
+
+
 @dataclass(frozen=True)
 class Act:
     """One act as the record counts it: the value chosen among its reports, and their sources."""
@@ -105,10 +109,11 @@ def record(
     by: Sequence[str] = KEYS,
 ) -> Record:
     """The acts that count for `spec`'s provisions by `as_of`, once each, and their totals by
-    the keys `by` (a subset of `KEYS`). Raises ValueError for an unknown key."""
+    the keys `by` (a subset of `KEYS`). Raises UnknownKey for another key, PolicyError for a
+    policy that names nobody."""
     unknown = [k for k in by if k not in KEYS]
     if unknown:
-        raise ValueError(f"cannot total by {', '.join(unknown)}; use " + ", ".join(KEYS))
+        raise UnknownKey(f"unknown key {', '.join(unknown)}; use " + ", ".join(KEYS))
     instant = end_of(as_of)
     windows = [replace(w, full=True, thresholds=()) for w in provision_windows(spec, instant)]
     policy = checked_policy(spec, evidence, policy)
